@@ -1,0 +1,294 @@
+/* broadsheet-block.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include "broadsheet-block.h"
+
+/* One piece of a story's body. Which fields are used depends on the kind:
+ *
+ *  - paragraph: text, and an optional run-in label ("Why it matters:");
+ *  - heading: text;
+ *  - list: items, and an optional label above them ("What else we know:");
+ *  - quote: text and attribution;
+ *  - go deeper: label, title and url;
+ *  - image: photo.
+ *
+ * Parsers fill a block in before it is shared; after that it does not change.
+ */
+struct _BroadsheetBlock
+{
+  GObject parent_instance;
+
+  BroadsheetBlockKind  kind;
+  char                *label;
+  BroadsheetRichText  *text;
+  GPtrArray           *items;
+  char                *attribution;
+  char                *title;
+  char                *url;
+  BroadsheetPhoto     *photo;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetBlock, broadsheet_block, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (BroadsheetBlockKind, broadsheet_block_kind,
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_PARAGRAPH, "paragraph"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_HEADING, "heading"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_LIST, "list"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_QUOTE, "quote"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_GO_DEEPER, "go-deeper"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_IMAGE, "image"))
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+broadsheet_block_dispose (GObject *object)
+{
+  BroadsheetBlock *self = (BroadsheetBlock *)object;
+
+  g_clear_object (&self->photo);
+  g_clear_pointer (&self->text, broadsheet_rich_text_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (broadsheet_block_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_block_finalize (GObject *object)
+{
+  BroadsheetBlock *self = (BroadsheetBlock *)object;
+
+  g_free (self->label);
+  g_free (self->attribution);
+  g_free (self->title);
+  g_free (self->url);
+
+  G_OBJECT_CLASS (broadsheet_block_parent_class)->finalize (object);
+}
+
+static void
+broadsheet_block_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BroadsheetBlock *self = BROADSHEET_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_block_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BroadsheetBlock *self = BROADSHEET_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_block_class_init (BroadsheetBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = broadsheet_block_dispose;
+  object_class->finalize = broadsheet_block_finalize;
+  object_class->get_property = broadsheet_block_get_property;
+  object_class->set_property = broadsheet_block_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       BROADSHEET_TYPE_BLOCK_KIND, BROADSHEET_BLOCK_PARAGRAPH,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+broadsheet_block_init (BroadsheetBlock *self)
+{
+}
+
+BroadsheetBlock *
+broadsheet_block_new (BroadsheetBlockKind kind)
+{
+  return g_object_new (BROADSHEET_TYPE_BLOCK, "kind", kind, NULL);
+}
+
+BroadsheetBlockKind
+broadsheet_block_get_kind (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), 0);
+
+  return self->kind;
+}
+
+const char *
+broadsheet_block_get_label (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->label;
+}
+
+void
+broadsheet_block_set_label (BroadsheetBlock *self,
+                            const char      *label)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+}
+
+BroadsheetRichText *
+broadsheet_block_get_text (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->text;
+}
+
+void
+broadsheet_block_set_text (BroadsheetBlock    *self,
+                           BroadsheetRichText *text)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  if (text != NULL)
+    broadsheet_rich_text_ref (text);
+  g_clear_pointer (&self->text, broadsheet_rich_text_unref);
+  self->text = text;
+}
+
+guint
+broadsheet_block_get_n_items (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), 0);
+
+  return self->items != NULL ? self->items->len : 0;
+}
+
+BroadsheetRichText *
+broadsheet_block_get_item (BroadsheetBlock *self,
+                           guint            index)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+  g_return_val_if_fail (index < broadsheet_block_get_n_items (self), NULL);
+
+  return g_ptr_array_index (self->items, index);
+}
+
+void
+broadsheet_block_add_item (BroadsheetBlock    *self,
+                           BroadsheetRichText *item)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+  g_return_if_fail (item != NULL);
+
+  if (self->items == NULL)
+    self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_rich_text_unref);
+  g_ptr_array_add (self->items, broadsheet_rich_text_ref (item));
+}
+
+const char *
+broadsheet_block_get_attribution (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->attribution;
+}
+
+void
+broadsheet_block_set_attribution (BroadsheetBlock *self,
+                                  const char      *attribution)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  g_free (self->attribution);
+  self->attribution = g_strdup (attribution);
+}
+
+const char *
+broadsheet_block_get_title (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->title;
+}
+
+void
+broadsheet_block_set_title (BroadsheetBlock *self,
+                            const char      *title)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+const char *
+broadsheet_block_get_url (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->url;
+}
+
+void
+broadsheet_block_set_url (BroadsheetBlock *self,
+                          const char      *url)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  g_free (self->url);
+  self->url = g_strdup (url);
+}
+
+BroadsheetPhoto *
+broadsheet_block_get_photo (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
+
+  return self->photo;
+}
+
+void
+broadsheet_block_set_photo (BroadsheetBlock *self,
+                            BroadsheetPhoto *photo)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  g_set_object (&self->photo, photo);
+}

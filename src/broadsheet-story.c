@@ -1,0 +1,428 @@
+/* broadsheet-story.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include "broadsheet-story.h"
+
+/* A story as a reader shows it. Everything but the user state (read, saved)
+ * is set once by a parser, through construct properties and
+ * broadsheet_story_add_block(), before the story reaches a model.
+ */
+struct _BroadsheetStory
+{
+  GObject parent_instance;
+
+  char            *id;
+  char            *headline;
+  char            *url;
+  char            *kicker;
+  char            *summary;
+  char            *language;
+  GDateTime       *published;
+  GDateTime       *updated;
+  GStrv            authors;
+  GStrv            topics;
+  BroadsheetPhoto *lead_photo;
+  GPtrArray       *blocks;
+
+  guint read : 1;
+  guint saved : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetStory, broadsheet_story, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_HEADLINE,
+  PROP_URL,
+  PROP_KICKER,
+  PROP_SUMMARY,
+  PROP_LANGUAGE,
+  PROP_PUBLISHED,
+  PROP_UPDATED,
+  PROP_AUTHORS,
+  PROP_TOPICS,
+  PROP_LEAD_PHOTO,
+  PROP_READ,
+  PROP_SAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+broadsheet_story_dispose (GObject *object)
+{
+  BroadsheetStory *self = (BroadsheetStory *)object;
+
+  g_clear_object (&self->lead_photo);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (broadsheet_story_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_story_finalize (GObject *object)
+{
+  BroadsheetStory *self = (BroadsheetStory *)object;
+
+  g_free (self->id);
+  g_free (self->headline);
+  g_free (self->url);
+  g_free (self->kicker);
+  g_free (self->summary);
+  g_free (self->language);
+  g_clear_pointer (&self->published, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  g_strfreev (self->authors);
+  g_strfreev (self->topics);
+
+  G_OBJECT_CLASS (broadsheet_story_parent_class)->finalize (object);
+}
+
+static void
+broadsheet_story_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BroadsheetStory *self = BROADSHEET_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_HEADLINE:
+      g_value_set_string (value, self->headline);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_KICKER:
+      g_value_set_string (value, self->kicker);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_PUBLISHED:
+      g_value_set_boxed (value, self->published);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+
+    case PROP_AUTHORS:
+      g_value_set_boxed (value, self->authors);
+      break;
+
+    case PROP_TOPICS:
+      g_value_set_boxed (value, self->topics);
+      break;
+
+    case PROP_LEAD_PHOTO:
+      g_value_set_object (value, self->lead_photo);
+      break;
+
+    case PROP_READ:
+      g_value_set_boolean (value, self->read);
+      break;
+
+    case PROP_SAVED:
+      g_value_set_boolean (value, self->saved);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BroadsheetStory *self = BROADSHEET_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+
+    case PROP_HEADLINE:
+      self->headline = g_value_dup_string (value);
+      break;
+
+    case PROP_URL:
+      self->url = g_value_dup_string (value);
+      break;
+
+    case PROP_KICKER:
+      self->kicker = g_value_dup_string (value);
+      break;
+
+    case PROP_SUMMARY:
+      self->summary = g_value_dup_string (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+
+    case PROP_PUBLISHED:
+      self->published = g_value_dup_boxed (value);
+      break;
+
+    case PROP_UPDATED:
+      self->updated = g_value_dup_boxed (value);
+      break;
+
+    case PROP_AUTHORS:
+      self->authors = g_value_dup_boxed (value);
+      break;
+
+    case PROP_TOPICS:
+      self->topics = g_value_dup_boxed (value);
+      break;
+
+    case PROP_LEAD_PHOTO:
+      self->lead_photo = g_value_dup_object (value);
+      break;
+
+    case PROP_READ:
+      broadsheet_story_set_read (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SAVED:
+      broadsheet_story_set_saved (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_class_init (BroadsheetStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags state = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = broadsheet_story_dispose;
+  object_class->finalize = broadsheet_story_finalize;
+  object_class->get_property = broadsheet_story_get_property;
+  object_class->set_property = broadsheet_story_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
+  properties[PROP_HEADLINE] = g_param_spec_string ("headline", NULL, NULL, NULL, construct);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, construct);
+  properties[PROP_KICKER] = g_param_spec_string ("kicker", NULL, NULL, NULL, construct);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, construct);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, construct);
+  properties[PROP_PUBLISHED] =
+    g_param_spec_boxed ("published", NULL, NULL, G_TYPE_DATE_TIME, construct);
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME, construct);
+  properties[PROP_AUTHORS] = g_param_spec_boxed ("authors", NULL, NULL, G_TYPE_STRV, construct);
+  properties[PROP_TOPICS] = g_param_spec_boxed ("topics", NULL, NULL, G_TYPE_STRV, construct);
+  properties[PROP_LEAD_PHOTO] =
+    g_param_spec_object ("lead-photo", NULL, NULL, BROADSHEET_TYPE_PHOTO, construct);
+  properties[PROP_READ] = g_param_spec_boolean ("read", NULL, NULL, FALSE, state);
+  properties[PROP_SAVED] = g_param_spec_boolean ("saved", NULL, NULL, FALSE, state);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+broadsheet_story_init (BroadsheetStory *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+BroadsheetStory *
+broadsheet_story_new (const char *id,
+                      const char *headline)
+{
+  return g_object_new (BROADSHEET_TYPE_STORY, "id", id, "headline", headline, NULL);
+}
+
+const char *
+broadsheet_story_get_id (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->id;
+}
+
+const char *
+broadsheet_story_get_headline (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->headline;
+}
+
+const char *
+broadsheet_story_get_url (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->url;
+}
+
+const char *
+broadsheet_story_get_kicker (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->kicker;
+}
+
+const char *
+broadsheet_story_get_summary (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->summary;
+}
+
+const char *
+broadsheet_story_get_language (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->language;
+}
+
+GDateTime *
+broadsheet_story_get_published (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->published;
+}
+
+GDateTime *
+broadsheet_story_get_updated (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->updated;
+}
+
+const char * const *
+broadsheet_story_get_authors (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return (const char * const *)self->authors;
+}
+
+const char * const *
+broadsheet_story_get_topics (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return (const char * const *)self->topics;
+}
+
+BroadsheetPhoto *
+broadsheet_story_get_lead_photo (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+
+  return self->lead_photo;
+}
+
+guint
+broadsheet_story_get_n_blocks (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), 0);
+
+  return self->blocks->len;
+}
+
+BroadsheetBlock *
+broadsheet_story_get_block (BroadsheetStory *self,
+                            guint            index)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, index);
+}
+
+void
+broadsheet_story_add_block (BroadsheetStory *self,
+                            BroadsheetBlock *block)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY (self));
+  g_return_if_fail (BROADSHEET_IS_BLOCK (block));
+
+  g_ptr_array_add (self->blocks, g_object_ref (block));
+}
+
+gboolean
+broadsheet_story_get_read (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), FALSE);
+
+  return self->read;
+}
+
+void
+broadsheet_story_set_read (BroadsheetStory *self,
+                           gboolean         read)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY (self));
+
+  read = !!read;
+  if (self->read != read)
+    {
+      self->read = read;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ]);
+    }
+}
+
+gboolean
+broadsheet_story_get_saved (BroadsheetStory *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), FALSE);
+
+  return self->saved;
+}
+
+void
+broadsheet_story_set_saved (BroadsheetStory *self,
+                            gboolean         saved)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY (self));
+
+  saved = !!saved;
+  if (self->saved != saved)
+    {
+      self->saved = saved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
+    }
+}

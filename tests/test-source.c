@@ -1,0 +1,217 @@
+/* test-source.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "broadsheet-feed-parser.h"
+#include "broadsheet-source.h"
+#include "broadsheet-story.h"
+
+/* Loading a source keeps what the user already sees when a load fails. */
+
+typedef struct
+{
+  char  *dir;
+  GFile *file;
+} Fixture;
+
+static void
+copy_feed (Fixture    *fixture,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *target = g_file_get_path (fixture->file);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("broadsheet-test-source-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  path = g_build_filename (fixture->dir, "feed.json", NULL);
+  fixture->file = g_file_new_for_path (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+
+  g_unlink (path);
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->dir);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = broadsheet_source_load_finish (BROADSHEET_SOURCE (object), result, error);
+
+  g_assert_true (ok == (*error == NULL));
+  /* Mark that the callback ran, whatever it returned. */
+  g_object_set_data (object, "done", GINT_TO_POINTER (TRUE));
+}
+
+static GError *
+load (BroadsheetSource *source,
+      GCancellable     *cancellable)
+{
+  GError *error = NULL;
+
+  g_object_set_data (G_OBJECT (source), "done", NULL);
+  broadsheet_source_load_async (source, cancellable, load_cb, &error);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_LOADING);
+  while (g_object_get_data (G_OBJECT (source), "done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return error;
+}
+
+static void
+test_load (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(GError) error = NULL;
+
+  copy_feed (fixture, "complete.json");
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "feed.json");
+
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_READY);
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Complete Test Feed");
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+  g_assert_null (broadsheet_source_get_error (source));
+}
+
+static void
+test_failure_keeps_stories (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetStory) first = NULL;
+  g_autoptr(BroadsheetStory) again = NULL;
+  GError *error = NULL;
+
+  copy_feed (fixture, "complete.json");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+
+  first = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
+  broadsheet_story_set_read (first, TRUE);
+  broadsheet_story_set_saved (first, TRUE);
+
+  copy_feed (fixture, "broken.json");
+  error = load (source, NULL);
+  g_assert_error (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_INVALID_JSON);
+  g_clear_error (&error);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_FAILED);
+  g_assert_nonnull (broadsheet_source_get_error (source));
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+
+  /* A good load later clears the error and keeps the user's state by id. */
+  copy_feed (fixture, "complete.json");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_null (broadsheet_source_get_error (source));
+  again = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
+  g_assert_cmpstr (broadsheet_story_get_id (again), ==, broadsheet_story_get_id (first));
+  g_assert_true (broadsheet_story_get_read (again));
+  g_assert_true (broadsheet_story_get_saved (again));
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(GError) error = NULL;
+
+  error = load (source, NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "Could not read “"));
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_FAILED);
+}
+
+static void
+test_skipped_count (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(GError) error = NULL;
+
+  copy_feed (fixture, "mixed.json");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broadsheet_source_get_n_skipped (source), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  copy_feed (fixture, "complete.json");
+  g_cancellable_cancel (cancellable);
+  error = load (source, cancellable);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Cancelling is not a failure to show. */
+  g_assert_null (broadsheet_source_get_error (source));
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_IDLE);
+}
+
+static void
+test_bundled (void)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new_bundled ();
+  g_autoptr(GError) error = NULL;
+
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Broadsheet Sample Stories");
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), >=, 12);
+  g_assert_finalize_object (g_steal_pointer (&source));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/source/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
+  g_test_add ("/source/failure-keeps-stories", Fixture, NULL,
+              fixture_set_up, test_failure_keeps_stories, fixture_tear_down);
+  g_test_add ("/source/missing-file", Fixture, NULL,
+              fixture_set_up, test_missing_file, fixture_tear_down);
+  g_test_add ("/source/skipped-count", Fixture, NULL,
+              fixture_set_up, test_skipped_count, fixture_tear_down);
+  g_test_add ("/source/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add_func ("/source/bundled", test_bundled);
+
+  return g_test_run ();
+}

@@ -1,0 +1,171 @@
+/* broadsheet-application.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "broadsheet-application.h"
+#include "broadsheet-source.h"
+#include "broadsheet-window.h"
+
+/* The application: one instance per session. A second launch hands its
+ * files to the first, which presents its window.
+ */
+struct _BroadsheetApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetApplication, broadsheet_application, ADW_TYPE_APPLICATION)
+
+static BroadsheetWindow *
+get_window (BroadsheetApplication *self,
+            gboolean              *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (broadsheet_window_new (GTK_APPLICATION (self)));
+
+  return BROADSHEET_WINDOW (window);
+}
+
+static void
+broadsheet_application_activate (GApplication *app)
+{
+  BroadsheetApplication *self = BROADSHEET_APPLICATION (app);
+  BroadsheetWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  if (created)
+    {
+      g_autoptr(BroadsheetSource) bundled = broadsheet_source_new_bundled ();
+
+      broadsheet_window_add_source (window, bundled);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+broadsheet_application_open (GApplication  *app,
+                             GFile        **files,
+                             int            n_files,
+                             const char    *hint)
+{
+  BroadsheetApplication *self = BROADSHEET_APPLICATION (app);
+  BroadsheetWindow *window;
+  gboolean created;
+
+  window = get_window (self, &created);
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(BroadsheetSource) source = broadsheet_source_new (files[i]);
+
+      broadsheet_window_add_source (window, source);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BroadsheetApplication *self = user_data;
+  static const char *developers[] = { "The Broadsheet developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Broadsheet"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Broadsheet developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Read the news, from the keyboard"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Broadsheet developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  BroadsheetApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close windows first so that each saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+broadsheet_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (broadsheet_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
+}
+
+static void
+broadsheet_application_class_init (BroadsheetApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = broadsheet_application_activate;
+  app_class->open = broadsheet_application_open;
+  app_class->startup = broadsheet_application_startup;
+}
+
+static void
+broadsheet_application_init (BroadsheetApplication *self)
+{
+}
+
+BroadsheetApplication *
+broadsheet_application_new (GApplicationFlags flags)
+{
+  return g_object_new (BROADSHEET_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,21 @@
+/* broadsheet-application.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BROADSHEET_TYPE_APPLICATION (broadsheet_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BroadsheetApplication, broadsheet_application,
+                      BROADSHEET, APPLICATION, AdwApplication)
+
+BroadsheetApplication *broadsheet_application_new (GApplicationFlags flags);
+
+G_END_DECLS

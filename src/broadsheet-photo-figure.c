@@ -1,0 +1,254 @@
+/* broadsheet-photo-figure.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "broadsheet-photo-figure.h"
+
+/* A photo with its caption and credit under it. The alt text is the
+ * picture's accessible description, and stands in for the picture when it
+ * cannot be shown. Pictures from the app's resources and local files are
+ * loaded here; remote pictures are not fetched by this widget.
+ */
+struct _BroadsheetPhotoFigure
+{
+  GtkWidget parent_instance;
+
+  BroadsheetPhoto *photo;
+  GCancellable    *cancellable;
+
+  GtkWidget  *box;
+  GtkPicture *picture;
+  GtkLabel   *fallback_label;
+  GtkLabel   *caption_label;
+  GtkLabel   *credit_label;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetPhotoFigure, broadsheet_photo_figure, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PHOTO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_fallback (BroadsheetPhotoFigure *self)
+{
+  const char *alt_text = broadsheet_photo_get_alt_text (self->photo);
+
+  gtk_picture_set_paintable (self->picture, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), FALSE);
+  gtk_label_set_text (self->fallback_label,
+                      alt_text != NULL ? alt_text : _("The photo could not be shown"));
+  gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), TRUE);
+}
+
+static void
+show_texture (BroadsheetPhotoFigure *self,
+              GdkTexture            *texture)
+{
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), FALSE);
+}
+
+static void
+load_bytes_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BroadsheetPhotoFigure) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+
+  if (texture == NULL)
+    {
+      g_debug ("Could not load photo %s: %s", broadsheet_photo_get_url (self->photo),
+               error->message);
+      show_fallback (self);
+      return;
+    }
+
+  show_texture (self, texture);
+}
+
+static void
+load_picture (BroadsheetPhotoFigure *self)
+{
+  const char *url = broadsheet_photo_get_url (self->photo);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *scheme = NULL;
+
+  scheme = url != NULL ? g_uri_parse_scheme (url) : NULL;
+  if (g_strcmp0 (scheme, "resource") != 0 && g_strcmp0 (scheme, "file") != 0)
+    {
+      show_fallback (self);
+      return;
+    }
+
+  /* Keep the picture's room while it loads. */
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), FALSE);
+
+  self->cancellable = g_cancellable_new ();
+  file = g_file_new_for_uri (url);
+  g_file_load_bytes_async (file, self->cancellable, load_bytes_cb, g_object_ref (self));
+}
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+void
+broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
+                                   BroadsheetPhoto       *photo)
+{
+  const char *alt_text;
+
+  g_return_if_fail (BROADSHEET_IS_PHOTO_FIGURE (self));
+  g_return_if_fail (photo == NULL || BROADSHEET_IS_PHOTO (photo));
+
+  if (!g_set_object (&self->photo, photo))
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_picture_set_paintable (self->picture, NULL);
+
+  alt_text = photo != NULL ? broadsheet_photo_get_alt_text (photo) : NULL;
+  gtk_picture_set_alternative_text (self->picture, alt_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  alt_text != NULL ? alt_text : "",
+                                  -1);
+
+  set_optional_text (self->caption_label, photo != NULL ? broadsheet_photo_get_caption (photo) : NULL);
+  set_optional_text (self->credit_label, photo != NULL ? broadsheet_photo_get_credit (photo) : NULL);
+
+  if (photo != NULL)
+    load_picture (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+BroadsheetPhoto *
+broadsheet_photo_figure_get_photo (BroadsheetPhotoFigure *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_PHOTO_FIGURE (self), NULL);
+
+  return self->photo;
+}
+
+GtkWidget *
+broadsheet_photo_figure_new (BroadsheetPhoto *photo)
+{
+  return g_object_new (BROADSHEET_TYPE_PHOTO_FIGURE, "photo", photo, NULL);
+}
+
+static void
+broadsheet_photo_figure_dispose (GObject *object)
+{
+  BroadsheetPhotoFigure *self = (BroadsheetPhotoFigure *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->photo);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_PHOTO_FIGURE);
+
+  G_OBJECT_CLASS (broadsheet_photo_figure_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_photo_figure_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  BroadsheetPhotoFigure *self = BROADSHEET_PHOTO_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHOTO:
+      g_value_set_object (value, self->photo);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_photo_figure_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  BroadsheetPhotoFigure *self = BROADSHEET_PHOTO_FIGURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHOTO:
+      broadsheet_photo_figure_set_photo (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_photo_figure_class_init (BroadsheetPhotoFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = broadsheet_photo_figure_dispose;
+  object_class->get_property = broadsheet_photo_figure_get_property;
+  object_class->set_property = broadsheet_photo_figure_set_property;
+
+  properties[PROP_PHOTO] =
+    g_param_spec_object ("photo", NULL, NULL, BROADSHEET_TYPE_PHOTO,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/broadsheet-photo-figure.ui");
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPhotoFigure, box);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPhotoFigure, picture);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPhotoFigure, fallback_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPhotoFigure, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPhotoFigure, credit_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "figure");
+}
+
+static void
+broadsheet_photo_figure_init (BroadsheetPhotoFigure *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

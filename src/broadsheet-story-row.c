@@ -1,0 +1,239 @@
+/* broadsheet-story-row.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "broadsheet-clock.h"
+#include "broadsheet-story-row.h"
+#include "broadsheet-time-format.h"
+
+/* One headline in the list: kicker, headline, read state, byline and time.
+ * Feed text goes into labels as plain text, never as markup.
+ */
+struct _BroadsheetStoryRow
+{
+  GtkWidget parent_instance;
+
+  BroadsheetStory *story;
+  gulong           read_handler;
+  gulong           clock_handler;
+
+  GtkWidget *box;
+  GtkLabel  *kicker_label;
+  GtkLabel  *headline_label;
+  GtkWidget *unread_label;
+  GtkLabel  *meta_label;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetStoryRow, broadsheet_story_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_meta (BroadsheetStoryRow *self)
+{
+  GDateTime *published = NULL;
+  g_autofree char *byline = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *meta = NULL;
+
+  if (self->story != NULL)
+    {
+      published = broadsheet_story_get_published (self->story);
+      byline = broadsheet_format_byline (broadsheet_story_get_authors (self->story));
+    }
+
+  if (published != NULL)
+    {
+      relative = broadsheet_format_relative_time (published,
+                                                  broadsheet_clock_get_now (broadsheet_clock_get_default ()));
+      exact = broadsheet_format_exact_time (published);
+    }
+
+  if (byline != NULL && relative != NULL)
+    /* Translators: byline and relative time of a story, as in "By Ann · 4 hours ago". */
+    meta = g_strdup_printf (_("%s · %s"), byline, relative);
+  else
+    meta = g_strdup (byline != NULL ? byline : relative);
+
+  gtk_label_set_text (self->meta_label, meta != NULL ? meta : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), exact);
+}
+
+static void
+update_read (BroadsheetStoryRow *self)
+{
+  gboolean unread = self->story != NULL && !broadsheet_story_get_read (self->story);
+
+  gtk_widget_set_visible (self->unread_label, unread);
+  if (unread)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "unread");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "unread");
+}
+
+static void
+story_read_changed_cb (BroadsheetStoryRow *self)
+{
+  update_read (self);
+}
+
+static void
+clock_now_changed_cb (BroadsheetStoryRow *self)
+{
+  update_meta (self);
+}
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+void
+broadsheet_story_row_set_story (BroadsheetStoryRow *self,
+                                BroadsheetStory    *story)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY_ROW (self));
+  g_return_if_fail (story == NULL || BROADSHEET_IS_STORY (story));
+
+  if (self->story == story)
+    return;
+
+  g_clear_signal_handler (&self->read_handler, self->story);
+  g_set_object (&self->story, story);
+
+  if (story != NULL)
+    {
+      self->read_handler = g_signal_connect_object (story, "notify::read",
+                                                    G_CALLBACK (story_read_changed_cb),
+                                                    self, G_CONNECT_SWAPPED);
+      set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
+      gtk_label_set_text (self->headline_label, broadsheet_story_get_headline (story));
+    }
+  else
+    {
+      set_optional_text (self->kicker_label, NULL);
+      gtk_label_set_text (self->headline_label, "");
+    }
+
+  update_meta (self);
+  update_read (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+BroadsheetStory *
+broadsheet_story_row_get_story (BroadsheetStoryRow *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY_ROW (self), NULL);
+
+  return self->story;
+}
+
+static void
+broadsheet_story_row_dispose (GObject *object)
+{
+  BroadsheetStoryRow *self = (BroadsheetStoryRow *)object;
+
+  g_clear_signal_handler (&self->read_handler, self->story);
+  g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
+  g_clear_object (&self->story);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_ROW);
+
+  G_OBJECT_CLASS (broadsheet_story_row_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_story_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BroadsheetStoryRow *self = BROADSHEET_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BroadsheetStoryRow *self = BROADSHEET_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      broadsheet_story_row_set_story (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = broadsheet_story_row_dispose;
+  object_class->get_property = broadsheet_story_row_get_property;
+  object_class->set_property = broadsheet_story_row_set_property;
+
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL, BROADSHEET_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/broadsheet-story-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, kicker_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, unread_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, meta_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "storyrow");
+}
+
+static void
+broadsheet_story_row_init (BroadsheetStoryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->clock_handler = g_signal_connect_object (broadsheet_clock_get_default (), "notify::now",
+                                                 G_CALLBACK (clock_now_changed_cb),
+                                                 self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,277 @@
+/* broadsheet-story-view.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "broadsheet-block-widgets.h"
+#include "broadsheet-clock.h"
+#include "broadsheet-photo-figure.h"
+#include "broadsheet-story-view.h"
+#include "broadsheet-time-format.h"
+
+/* The detail pane: one story, from kicker to the last "Go deeper" link,
+ * rendered with native widgets in a scrolled, width-clamped column.
+ */
+struct _BroadsheetStoryView
+{
+  GtkWidget parent_instance;
+
+  BroadsheetStory *story;
+  gulong           clock_handler;
+
+  GtkScrolledWindow     *scrolled_window;
+  GtkLabel              *kicker_label;
+  GtkLabel              *headline_label;
+  GtkLabel              *summary_label;
+  GtkLabel              *byline_label;
+  GtkLabel              *time_label;
+  BroadsheetPhotoFigure *lead_photo;
+  GtkBox                *body_box;
+};
+
+G_DEFINE_FINAL_TYPE (BroadsheetStoryView, broadsheet_story_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+static void
+update_time (BroadsheetStoryView *self)
+{
+  GDateTime *published = self->story != NULL ? broadsheet_story_get_published (self->story) : NULL;
+  GDateTime *updated = self->story != NULL ? broadsheet_story_get_updated (self->story) : NULL;
+  GDateTime *now = broadsheet_clock_get_now (broadsheet_clock_get_default ());
+  g_autofree char *relative = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *text = NULL;
+
+  if (published == NULL)
+    {
+      set_optional_text (self->time_label, NULL);
+      return;
+    }
+
+  relative = broadsheet_format_relative_time (published, now);
+  exact = broadsheet_format_exact_time (published);
+  if (updated != NULL && g_date_time_compare (updated, published) > 0)
+    {
+      g_autofree char *updated_relative = broadsheet_format_relative_time (updated, now);
+
+      /* Translators: story times, as in "4 hours ago · Updated 1 hour ago". */
+      text = g_strdup_printf (_("%s · Updated %s"), relative, updated_relative);
+    }
+  else
+    {
+      text = g_steal_pointer (&relative);
+    }
+
+  set_optional_text (self->time_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), exact);
+}
+
+static void
+clock_now_changed_cb (BroadsheetStoryView *self)
+{
+  update_time (self);
+}
+
+static void
+clear_body (BroadsheetStoryView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->body_box))) != NULL)
+    gtk_box_remove (self->body_box, child);
+}
+
+static gboolean
+is_rtl_language (const char *language)
+{
+  static const char * const rtl[] = { "ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi" };
+  g_autofree char *primary = NULL;
+
+  if (language == NULL)
+    return FALSE;
+
+  primary = g_ascii_strdown (language, strcspn (language, "-_"));
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    if (g_str_equal (primary, rtl[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_story (BroadsheetStoryView *self)
+{
+  BroadsheetStory *story = self->story;
+  BroadsheetPhoto *photo = broadsheet_story_get_lead_photo (story);
+  g_autofree char *byline = broadsheet_format_byline (broadsheet_story_get_authors (story));
+
+  set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
+  set_optional_text (self->headline_label, broadsheet_story_get_headline (story));
+  set_optional_text (self->summary_label, broadsheet_story_get_summary (story));
+  set_optional_text (self->byline_label, byline);
+  update_time (self);
+
+  broadsheet_photo_figure_set_photo (self->lead_photo, photo);
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_photo), photo != NULL);
+
+  for (guint i = 0; i < broadsheet_story_get_n_blocks (story); i++)
+    {
+      GtkWidget *widget = broadsheet_block_widget_new (broadsheet_story_get_block (story, i));
+
+      gtk_box_append (self->body_box, widget);
+    }
+
+  /* A story in a right-to-left language reads from the right, whatever the UI language. */
+  gtk_widget_set_direction (GTK_WIDGET (self->scrolled_window),
+                            is_rtl_language (broadsheet_story_get_language (story))
+                            ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE);
+}
+
+void
+broadsheet_story_view_set_story (BroadsheetStoryView *self,
+                                 BroadsheetStory     *story)
+{
+  GtkAdjustment *vadjustment;
+
+  g_return_if_fail (BROADSHEET_IS_STORY_VIEW (self));
+  g_return_if_fail (story == NULL || BROADSHEET_IS_STORY (story));
+
+  if (!g_set_object (&self->story, story))
+    return;
+
+  clear_body (self);
+  if (story != NULL)
+    show_story (self);
+  else
+    broadsheet_photo_figure_set_photo (self->lead_photo, NULL);
+
+  /* A new story starts at its top. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+BroadsheetStory *
+broadsheet_story_view_get_story (BroadsheetStoryView *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY_VIEW (self), NULL);
+
+  return self->story;
+}
+
+static void
+broadsheet_story_view_dispose (GObject *object)
+{
+  BroadsheetStoryView *self = (BroadsheetStoryView *)object;
+
+  g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
+  g_clear_object (&self->story);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_VIEW);
+
+  G_OBJECT_CLASS (broadsheet_story_view_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_story_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BroadsheetStoryView *self = BROADSHEET_STORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      g_value_set_object (value, self->story);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  BroadsheetStoryView *self = BROADSHEET_STORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORY:
+      broadsheet_story_view_set_story (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_story_view_class_init (BroadsheetStoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = broadsheet_story_view_dispose;
+  object_class->get_property = broadsheet_story_view_get_property;
+  object_class->set_property = broadsheet_story_view_set_property;
+
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL, BROADSHEET_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BROADSHEET_TYPE_PHOTO_FIGURE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/broadsheet-story-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, kicker_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, time_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, lead_photo);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryView, body_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "storyview");
+}
+
+static void
+broadsheet_story_view_init (BroadsheetStoryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->clock_handler = g_signal_connect_object (broadsheet_clock_get_default (), "notify::now",
+                                                 G_CALLBACK (clock_now_changed_cb),
+                                                 self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,26 @@
+/* broadsheet-window.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "broadsheet-source.h"
+
+G_BEGIN_DECLS
+
+#define BROADSHEET_TYPE_WINDOW (broadsheet_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, BROADSHEET, WINDOW, AdwApplicationWindow)
+
+BroadsheetWindow   *broadsheet_window_new           (GtkApplication   *application);
+void                broadsheet_window_add_source    (BroadsheetWindow *self,
+                                                     BroadsheetSource *source);
+GListModel         *broadsheet_window_get_sources   (BroadsheetWindow *self);
+GtkSingleSelection *broadsheet_window_get_selection (BroadsheetWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,461 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "broadsheet-application.h"
+#include "broadsheet-photo-figure.h"
+#include "broadsheet-source.h"
+#include "broadsheet-story.h"
+#include "broadsheet-window.h"
+
+/* The real window, under Xvfb, driven through its application and actions. */
+
+typedef struct
+{
+  BroadsheetApplication *app;
+  BroadsheetWindow      *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (Fixture *fixture);
+
+static void
+wait_until (Fixture   *fixture,
+            Predicate  predicate)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+
+  while (!predicate (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+sources_settled (Fixture *fixture)
+{
+  GListModel *sources;
+
+  if (fixture->window == NULL)
+    fixture->window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  if (fixture->window == NULL)
+    return FALSE;
+
+  sources = broadsheet_window_get_sources (fixture->window);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(BroadsheetSource) source = g_list_model_get_item (sources, i);
+      BroadsheetSourceState state = broadsheet_source_get_state (source);
+
+      if (state == BROADSHEET_SOURCE_IDLE || state == BROADSHEET_SOURCE_LOADING)
+        return FALSE;
+    }
+  return g_list_model_get_n_items (sources) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->app = broadsheet_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_clear_object (&fixture->app);
+}
+
+static void
+open_feed (Fixture    *fixture,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+
+  g_application_open (G_APPLICATION (fixture->app), files, 1, "");
+  wait_until (fixture, sources_settled);
+  spin (100);
+}
+
+static void
+open_bundled (Fixture *fixture)
+{
+  g_application_activate (G_APPLICATION (fixture->app));
+  wait_until (fixture, sources_settled);
+  spin (100);
+}
+
+static GtkWidget *
+template_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                  BROADSHEET_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* Appends the text of every visible label under @widget, one per line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+test_bundled_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  g_autoptr(BroadsheetStory) first = NULL;
+  g_autofree char *list_text = NULL;
+  GListModel *sources;
+  g_autoptr(BroadsheetSource) bundled = NULL;
+
+  open_bundled (fixture);
+
+  sources = broadsheet_window_get_sources (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  bundled = g_list_model_get_item (sources, 0);
+  g_assert_cmpint (broadsheet_source_get_state (bundled), ==, BROADSHEET_SOURCE_READY);
+
+  selection = broadsheet_window_get_selection (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                    g_list_model_get_n_items (broadsheet_source_get_stories (bundled)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=, 12);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "stories");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "detail_stack"))),
+                   ==, "empty");
+
+  /* The newest story comes first, and its row shows its headline and state in words. */
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  list_text = widget_text (template_child (fixture, "story_list"));
+  assert_contains (list_text, broadsheet_story_get_headline (first));
+  assert_contains (list_text, "Unread");
+  assert_contains (list_text, " ago");
+}
+
+static BroadsheetStory *
+find_story_with_photo (GListModel *model,
+                       guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (model, i);
+      BroadsheetPhoto *photo = broadsheet_story_get_lead_photo (story);
+
+      if (photo != NULL && broadsheet_photo_get_caption (photo) != NULL &&
+          broadsheet_photo_get_credit (photo) != NULL && broadsheet_story_get_authors (story) != NULL)
+        {
+          *position = i;
+          return g_steal_pointer (&story);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+lead_picture (Fixture *fixture)
+{
+  GtkWidget *view = template_child (fixture, "story_view");
+  GObject *figure = gtk_widget_get_template_child (view, g_type_from_name ("BroadsheetStoryView"),
+                                                   "lead_photo");
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (figure),
+                                                    BROADSHEET_TYPE_PHOTO_FIGURE, "picture"));
+}
+
+static gboolean
+lead_photo_shown (Fixture *fixture)
+{
+  GtkWidget *picture = lead_picture (fixture);
+
+  return gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL &&
+         gtk_widget_get_mapped (picture) && gtk_widget_get_height (picture) > 0;
+}
+
+static void
+test_select_story (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  g_autoptr(BroadsheetStory) story = NULL;
+  BroadsheetPhoto *photo;
+  g_autofree char *detail_text = NULL;
+  guint position;
+
+  open_bundled (fixture);
+  selection = broadsheet_window_get_selection (fixture->window);
+  story = find_story_with_photo (G_LIST_MODEL (selection), &position);
+  photo = broadsheet_story_get_lead_photo (story);
+  g_assert_false (broadsheet_story_get_read (story));
+
+  gtk_single_selection_set_selected (selection, position);
+  wait_until (fixture, lead_photo_shown);
+  /* The picture keeps its aspect ratio across the pane's width. */
+  g_assert_cmpint (abs (gtk_widget_get_height (lead_picture (fixture)) * broadsheet_photo_get_width (photo) -
+                        gtk_widget_get_width (lead_picture (fixture)) * broadsheet_photo_get_height (photo)),
+                   <=, broadsheet_photo_get_width (photo) * 2);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "detail_stack"))),
+                   ==, "story");
+  detail_text = widget_text (template_child (fixture, "story_view"));
+  assert_contains (detail_text, broadsheet_story_get_headline (story));
+  assert_contains (detail_text, broadsheet_story_get_authors (story)[0]);
+  assert_contains (detail_text, "By ");
+  assert_contains (detail_text, broadsheet_photo_get_caption (photo));
+  assert_contains (detail_text, broadsheet_photo_get_credit (photo));
+  g_assert_true (broadsheet_story_get_read (story));
+}
+
+static void
+test_markup_literal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  g_autofree char *list_text = NULL;
+  g_autofree char *detail_text = NULL;
+
+  open_feed (fixture, "markup.json");
+  selection = broadsheet_window_get_selection (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+
+  list_text = widget_text (template_child (fixture, "story_list"));
+  assert_contains (list_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
+  assert_contains (list_text, "<i>Kicker</i>");
+  assert_contains (list_text, "By <b>Author</b> & Co");
+
+  gtk_single_selection_set_selected (selection, 0);
+  spin (100);
+  detail_text = widget_text (template_child (fixture, "story_view"));
+  assert_contains (detail_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
+  assert_contains (detail_text, "Summary with <u>tags</u> & &amp; entities");
+  assert_contains (detail_text, "<i>Caption</i> & more");
+  assert_contains (detail_text, "<b>Credit</b> &lt;");
+  /* The photo cannot load, so its alt text stands in, literally. */
+  assert_contains (detail_text, "<alt> & text");
+  assert_contains (detail_text, "<b>Label:</b> <markup> & <a href=\"javascript:alert(1)\">link</a>");
+  assert_contains (detail_text, "<big>Heading</big>");
+  assert_contains (detail_text, "<u>List</u>");
+  assert_contains (detail_text, "<s>item</s> & one");
+  assert_contains (detail_text, "<i>Quote</i> &");
+  assert_contains (detail_text, "<b>Speaker</b>");
+  assert_contains (detail_text, "<b>Deeper</b> <i>Title</i> & more");
+}
+
+static void
+test_broken_feed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *error_page;
+
+  open_feed (fixture, "broken.json");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "error");
+  error_page = template_child (fixture, "error_page");
+  assert_contains (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+                   "This feed is not valid JSON");
+  assert_contains (adw_status_page_get_title (ADW_STATUS_PAGE (error_page)), "Could Not Read");
+}
+
+static void
+test_web_page (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *error_text = NULL;
+
+  open_feed (fixture, "web-page.json");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "error");
+  error_text = widget_text (template_child (fixture, "error_page"));
+  assert_contains (error_text, "This is a web page or an XML document, not a JSON feed");
+}
+
+static void
+test_error_shown_literally (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("broadsheet-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "<b>gone</b> & lost.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  g_autofree char *error_text = NULL;
+
+  /* The error quotes the file name; the status page must not read it as markup. */
+  g_application_open (G_APPLICATION (fixture->app), files, 1, "");
+  wait_until (fixture, sources_settled);
+  spin (100);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "error");
+  error_text = widget_text (template_child (fixture, "error_page"));
+  assert_contains (error_text, "Could not read “");
+  assert_contains (error_text, "<b>gone</b> & lost.json”");
+  g_rmdir (dir);
+}
+
+static void
+test_failed_reload_keeps_stories (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("broadsheet-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "feed.json", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "complete.json", NULL);
+  g_autofree char *good = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  GtkSingleSelection *selection;
+
+  g_assert_true (g_file_get_contents (good_path, &good, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+  g_application_open (G_APPLICATION (fixture->app), files, 1, "");
+  wait_until (fixture, sources_settled);
+
+  selection = broadsheet_window_get_selection (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  gtk_single_selection_set_selected (selection, 0);
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  wait_until (fixture, sources_settled);
+  spin (100);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "stories");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+leaflet_folded (Fixture *fixture)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (template_child (fixture, "leaflet")));
+}
+
+static void
+test_narrow_back (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwLeaflet *leaflet;
+  GtkWidget *story_list;
+
+  open_bundled (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 600);
+  wait_until (fixture, leaflet_folded);
+
+  leaflet = ADW_LEAFLET (template_child (fixture, "leaflet"));
+  story_list = template_child (fixture, "story_list");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
+
+  /* Activating a headline opens the story; going back returns to the list with focus. */
+  g_signal_emit_by_name (story_list, "activate", 1);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "detail_pane"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (broadsheet_window_get_selection (fixture->window)),
+                    ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-list", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/bundled-rows", Fixture, NULL,
+              fixture_set_up, test_bundled_rows, fixture_tear_down);
+  g_test_add ("/window/select-story", Fixture, NULL,
+              fixture_set_up, test_select_story, fixture_tear_down);
+  g_test_add ("/window/markup-literal", Fixture, NULL,
+              fixture_set_up, test_markup_literal, fixture_tear_down);
+  g_test_add ("/window/broken-feed", Fixture, NULL,
+              fixture_set_up, test_broken_feed, fixture_tear_down);
+  g_test_add ("/window/web-page", Fixture, NULL,
+              fixture_set_up, test_web_page, fixture_tear_down);
+  g_test_add ("/window/error-shown-literally", Fixture, NULL,
+              fixture_set_up, test_error_shown_literally, fixture_tear_down);
+  g_test_add ("/window/failed-reload-keeps-stories", Fixture, NULL,
+              fixture_set_up, test_failed_reload_keeps_stories, fixture_tear_down);
+  g_test_add ("/window/narrow-back", Fixture, NULL,
+              fixture_set_up, test_narrow_back, fixture_tear_down);
+
+  return g_test_run ();
+}

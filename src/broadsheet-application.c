@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-application.h"
@@ -69,8 +71,17 @@ broadsheet_application_open (GApplication  *app,
   window = get_window (self, &created);
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(BroadsheetSource) source = broadsheet_source_new (files[i]);
+      BroadsheetSource *existing = broadsheet_window_find_source (window, files[i]);
+      g_autoptr(BroadsheetSource) source = NULL;
 
+      /* Opening a feed that is open already reads it again. */
+      if (existing != NULL)
+        {
+          broadsheet_window_reload_source (window, existing);
+          continue;
+        }
+
+      source = broadsheet_source_new (files[i]);
       broadsheet_window_add_source (window, source);
     }
 
@@ -134,6 +145,7 @@ broadsheet_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *about_accels[] = { "<Control>F1", NULL };
 
   G_APPLICATION_CLASS (broadsheet_application_parent_class)->startup (app);
 
@@ -143,6 +155,20 @@ broadsheet_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
+}
+
+static int
+broadsheet_application_handle_local_options (GApplication *app,
+                                             GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return G_APPLICATION_CLASS (broadsheet_application_parent_class)->handle_local_options (app, options);
 }
 
 static void
@@ -150,6 +176,7 @@ broadsheet_application_class_init (BroadsheetApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = broadsheet_application_handle_local_options;
   app_class->activate = broadsheet_application_activate;
   app_class->open = broadsheet_application_open;
   app_class->startup = broadsheet_application_startup;
@@ -158,6 +185,8 @@ broadsheet_application_class_init (BroadsheetApplicationClass *klass)
 static void
 broadsheet_application_init (BroadsheetApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "version", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Show the version and quit"), NULL);
 }
 
 BroadsheetApplication *

@@ -64,20 +64,39 @@ activate_link_cb (GtkLabel   *label,
 }
 
 static GtkWidget *
-text_label (const char *markup,
-            const char *css_class)
+wrapping_label (const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A label for markup built from escaped feed text, whose links open safely. */
+static GtkWidget *
+text_label (const char *markup,
+            const char *css_class)
+{
+  GtkWidget *label = wrapping_label (css_class);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
 
+  return label;
+}
+
+static GtkWidget *
+plain_label (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = wrapping_label (css_class);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
   return label;
 }
 
@@ -103,19 +122,6 @@ paragraph_new (BroadsheetBlock *block,
                                              broadsheet_block_get_text (block));
 
   return text_label (markup, css_class);
-}
-
-static GtkWidget *
-plain_label (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static GtkWidget *

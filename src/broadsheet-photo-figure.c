@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-label-util.h"
 #include "broadsheet-photo-figure.h"
 
 /* A photo with its caption and credit under it. The alt text is the
@@ -114,14 +115,6 @@ load_picture (BroadsheetPhotoFigure *self)
   g_file_load_bytes_async (file, self->cancellable, load_bytes_cb, g_object_ref (self));
 }
 
-static void
-set_optional_text (GtkLabel   *label,
-                   const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
 void
 broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
                                    BroadsheetPhoto       *photo)
@@ -145,8 +138,8 @@ broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
                                   alt_text != NULL ? alt_text : "",
                                   -1);
 
-  set_optional_text (self->caption_label, photo != NULL ? broadsheet_photo_get_caption (photo) : NULL);
-  set_optional_text (self->credit_label, photo != NULL ? broadsheet_photo_get_credit (photo) : NULL);
+  broadsheet_label_set_optional_text (self->caption_label, photo != NULL ? broadsheet_photo_get_caption (photo) : NULL);
+  broadsheet_label_set_optional_text (self->credit_label, photo != NULL ? broadsheet_photo_get_credit (photo) : NULL);
 
   if (photo != NULL)
     load_picture (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-clock.h"
+#include "broadsheet-label-util.h"
 #include "broadsheet-story-row.h"
 #include "broadsheet-time-format.h"
 
@@ -100,14 +101,6 @@ clock_now_changed_cb (BroadsheetStoryRow *self)
   update_meta (self);
 }
 
-static void
-set_optional_text (GtkLabel   *label,
-                   const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
 void
 broadsheet_story_row_set_story (BroadsheetStoryRow *self,
                                 BroadsheetStory    *story)
@@ -126,12 +119,12 @@ broadsheet_story_row_set_story (BroadsheetStoryRow *self,
       self->read_handler = g_signal_connect_object (story, "notify::read",
                                                     G_CALLBACK (story_read_changed_cb),
                                                     self, G_CONNECT_SWAPPED);
-      set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
+      broadsheet_label_set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
       gtk_label_set_text (self->headline_label, broadsheet_story_get_headline (story));
     }
   else
     {
-      set_optional_text (self->kicker_label, NULL);
+      broadsheet_label_set_optional_text (self->kicker_label, NULL);
       gtk_label_set_text (self->headline_label, "");
     }
 

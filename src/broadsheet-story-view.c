@@ -15,6 +15,7 @@
 
 #include "broadsheet-block-widgets.h"
 #include "broadsheet-clock.h"
+#include "broadsheet-label-util.h"
 #include "broadsheet-photo-figure.h"
 #include "broadsheet-story-view.h"
 #include "broadsheet-time-format.h"
@@ -50,14 +51,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_optional_text (GtkLabel   *label,
-                   const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
-static void
 update_time (BroadsheetStoryView *self)
 {
   GDateTime *published = self->story != NULL ? broadsheet_story_get_published (self->story) : NULL;
@@ -69,7 +62,7 @@ update_time (BroadsheetStoryView *self)
 
   if (published == NULL)
     {
-      set_optional_text (self->time_label, NULL);
+      broadsheet_label_set_optional_text (self->time_label, NULL);
       return;
     }
 
@@ -87,7 +80,7 @@ update_time (BroadsheetStoryView *self)
       text = g_steal_pointer (&relative);
     }
 
-  set_optional_text (self->time_label, text);
+  broadsheet_label_set_optional_text (self->time_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), exact);
 }
 
@@ -129,10 +122,10 @@ show_story (BroadsheetStoryView *self)
   BroadsheetPhoto *photo = broadsheet_story_get_lead_photo (story);
   g_autofree char *byline = broadsheet_format_byline (broadsheet_story_get_authors (story));
 
-  set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
-  set_optional_text (self->headline_label, broadsheet_story_get_headline (story));
-  set_optional_text (self->summary_label, broadsheet_story_get_summary (story));
-  set_optional_text (self->byline_label, byline);
+  broadsheet_label_set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
+  broadsheet_label_set_optional_text (self->headline_label, broadsheet_story_get_headline (story));
+  broadsheet_label_set_optional_text (self->summary_label, broadsheet_story_get_summary (story));
+  broadsheet_label_set_optional_text (self->byline_label, byline);
   update_time (self);
 
   broadsheet_photo_figure_set_photo (self->lead_photo, photo);

@@ -170,6 +170,37 @@ broadsheet_window_add_source (BroadsheetWindow *self,
   load_source (self, source);
 }
 
+/* Returns: (transfer none) (nullable): the source that reads @file, if the window has one. */
+BroadsheetSource *
+broadsheet_window_find_source (BroadsheetWindow *self,
+                               GFile            *file)
+{
+  g_return_val_if_fail (BROADSHEET_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
+    {
+      g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_file_equal (broadsheet_source_get_file (source), file))
+        return source;
+    }
+
+  return NULL;
+}
+
+/* Loads @source again, unless it is loading already. */
+void
+broadsheet_window_reload_source (BroadsheetWindow *self,
+                                 BroadsheetSource *source)
+{
+  g_return_if_fail (BROADSHEET_IS_WINDOW (self));
+  g_return_if_fail (BROADSHEET_IS_SOURCE (source));
+
+  if (broadsheet_source_get_state (source) != BROADSHEET_SOURCE_LOADING)
+    load_source (self, source);
+}
+
 /* Returns: (transfer none): the sources the window shows, a list of BroadsheetSource. */
 GListModel *
 broadsheet_window_get_sources (BroadsheetWindow *self)
@@ -291,8 +322,7 @@ reload_action (GtkWidget  *widget,
     {
       g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
 
-      if (broadsheet_source_get_state (source) != BROADSHEET_SOURCE_LOADING)
-        load_source (self, source);
+      broadsheet_window_reload_source (self, source);
     }
 }
 

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, BROADSHEET, WINDOW, A
 BroadsheetWindow   *broadsheet_window_new           (GtkApplication   *application);
 void                broadsheet_window_add_source    (BroadsheetWindow *self,
                                                      BroadsheetSource *source);
+BroadsheetSource   *broadsheet_window_find_source   (BroadsheetWindow *self,
+                                                     GFile            *file);
+void                broadsheet_window_reload_source (BroadsheetWindow *self,
+                                                     BroadsheetSource *source);
 GListModel         *broadsheet_window_get_sources   (BroadsheetWindow *self);
 GtkSingleSelection *broadsheet_window_get_selection (BroadsheetWindow *self);
 

@@ -433,6 +433,87 @@ test_narrow_back (Fixture       *fixture,
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
 }
 
+static void
+test_open_twice (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  open_feed (fixture, "complete.json");
+  open_feed (fixture, "complete.json");
+
+  /* The second open reads the feed again rather than showing it twice. */
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_window_get_sources (fixture->window)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (broadsheet_window_get_selection (fixture->window))),
+                    ==, 2);
+}
+
+static void
+test_size_saved (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  open_bundled (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 901, 651);
+  spin (100);
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin (100);
+  g_assert_null (fixture->window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 901);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 651);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size. */
+  g_application_activate (G_APPLICATION (fixture->app));
+  wait_until (fixture, sources_settled);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+    g_assert_cmpint (width, ==, 901);
+    g_assert_cmpint (height, ==, 651);
+  }
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWindow *about = NULL;
+  g_autoptr(GList) windows = NULL;
+
+  open_bundled (fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  spin (100);
+
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Broadsheet");
+  gtk_window_destroy (about);
+}
+
+static void
+test_accels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(GStrv) quit = NULL;
+  g_auto(GStrv) about = NULL;
+
+  open_bundled (fixture);
+  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  about = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.about");
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_cmpstr (about[0], ==, "<Control>F1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +537,15 @@ main (int   argc,
               fixture_set_up, test_failed_reload_keeps_stories, fixture_tear_down);
   g_test_add ("/window/narrow-back", Fixture, NULL,
               fixture_set_up, test_narrow_back, fixture_tear_down);
+
+  g_test_add ("/window/open-twice", Fixture, NULL,
+              fixture_set_up, test_open_twice, fixture_tear_down);
+  g_test_add ("/window/size-saved", Fixture, NULL,
+              fixture_set_up, test_size_saved, fixture_tear_down);
+  g_test_add ("/window/about", Fixture, NULL,
+              fixture_set_up, test_about, fixture_tear_down);
+  g_test_add ("/window/accels", Fixture, NULL,
+              fixture_set_up, test_accels, fixture_tear_down);
 
   return g_test_run ();
 }

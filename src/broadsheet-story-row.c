@@ -222,9 +222,30 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
 }
 
 static void
+click_released_cb (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   BroadsheetStoryRow *self)
+{
+  /* The list selects the row as this same click ends; the window then opens
+   * the story when one pane shows at a time.
+   */
+  if (n_press == 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-story", NULL);
+}
+
+static void
 broadsheet_story_row_init (BroadsheetStoryRow *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   self->clock_handler = g_signal_connect_object (broadsheet_clock_get_default (), "notify::now",
                                                  G_CALLBACK (clock_now_changed_cb),

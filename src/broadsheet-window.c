@@ -30,6 +30,7 @@ struct _BroadsheetWindow
   GCancellable       *cancellable;
   GListStore         *sources;
   GtkSingleSelection *selection;
+  guint               show_story_id;
 
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
@@ -231,11 +232,42 @@ selected_story_changed_cb (BroadsheetWindow *self)
 }
 
 static void
+show_story (BroadsheetWindow *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
 story_activated_cb (BroadsheetWindow *self,
                     guint             position)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  show_story (self);
+}
+
+static gboolean
+show_story_idle_cb (gpointer user_data)
+{
+  BroadsheetWindow *self = user_data;
+
+  self->show_story_id = 0;
+  show_story (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A click on a headline: the list selects it as the click ends, so the story
+ * is shown once that is done. In a wide window it is on screen already.
+ */
+static void
+show_story_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
+
+  if (self->show_story_id == 0)
+    self->show_story_id = g_idle_add (show_story_idle_cb, self);
 }
 
 static void
@@ -353,6 +385,7 @@ broadsheet_window_dispose (GObject *object)
   BroadsheetWindow *self = (BroadsheetWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->show_story_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sources);
@@ -392,6 +425,7 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-story", NULL, show_story_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
 }

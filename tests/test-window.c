@@ -173,6 +173,37 @@ assert_contains (const char *haystack,
     g_error ("“%s” not found in:\n%s", needle, haystack);
 }
 
+/* Scrolls the headline list from top to bottom and checks that every story's
+ * headline was drawn in a row on the way.
+ */
+static void
+assert_every_row_shown (Fixture    *fixture,
+                        GListModel *stories)
+{
+  GtkWidget *list = template_child (fixture, "story_list");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  for (double value = 0;; value += gtk_adjustment_get_page_size (adjustment) / 2)
+    {
+      g_autofree char *text = NULL;
+
+      gtk_adjustment_set_value (adjustment, value);
+      spin (50);
+      text = widget_text (list);
+      g_string_append (seen, text);
+      if (value >= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        break;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (stories, i);
+
+      assert_contains (seen->str, broadsheet_story_get_headline (story));
+    }
+}
+
 static void
 test_bundled_rows (Fixture       *fixture,
                    gconstpointer  data)
@@ -205,6 +236,8 @@ test_bundled_rows (Fixture       *fixture,
   assert_contains (list_text, broadsheet_story_get_headline (first));
   assert_contains (list_text, "Unread");
   assert_contains (list_text, " ago");
+
+  assert_every_row_shown (fixture, G_LIST_MODEL (selection));
 }
 
 static BroadsheetStory *
@@ -431,6 +464,16 @@ test_narrow_back (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-list", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
+  spin (50);
+  g_assert_true (gtk_widget_has_focus (story_list) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), story_list));
+
+  /* A click on a row selects it and asks for the story; the story opens once selected. */
+  gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-story", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "detail_pane"));
 }
 
 static void

@@ -115,6 +115,21 @@ is_rtl_language (const char *language)
   return FALSE;
 }
 
+/* GTK widgets without a direction follow the UI's, not their parent's, so a
+ * story's direction is set on every widget in it: labels align and lists,
+ * quotes and captions mirror.
+ */
+static void
+set_direction_recursive (GtkWidget        *widget,
+                         GtkTextDirection  direction)
+{
+  gtk_widget_set_direction (widget, direction);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_direction_recursive (child, direction);
+}
+
 static void
 show_story (BroadsheetStoryView *self)
 {
@@ -139,9 +154,9 @@ show_story (BroadsheetStoryView *self)
     }
 
   /* A story in a right-to-left language reads from the right, whatever the UI language. */
-  gtk_widget_set_direction (GTK_WIDGET (self->scrolled_window),
-                            is_rtl_language (broadsheet_story_get_language (story))
-                            ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE);
+  set_direction_recursive (GTK_WIDGET (self->scrolled_window),
+                           is_rtl_language (broadsheet_story_get_language (story))
+                           ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE);
 }
 
 void

@@ -279,6 +279,16 @@ lead_photo_shown (Fixture *fixture)
          gtk_widget_get_mapped (picture) && gtk_widget_get_height (picture) > 0;
 }
 
+static double
+story_scroll_position (Fixture *fixture)
+{
+  GtkWidget *view = template_child (fixture, "story_view");
+  GObject *scrolled = gtk_widget_get_template_child (view, g_type_from_name ("BroadsheetStoryView"),
+                                                     "scrolled_window");
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+}
+
 static void
 test_select_story (Fixture       *fixture,
                    gconstpointer  data)
@@ -295,8 +305,11 @@ test_select_story (Fixture       *fixture,
   photo = broadsheet_story_get_lead_photo (story);
   g_assert_false (broadsheet_story_get_read (story));
 
+  /* As after a click: the list has focus when the story opens. */
+  gtk_widget_grab_focus (template_child (fixture, "story_list"));
   gtk_single_selection_set_selected (selection, position);
   wait_until (fixture, lead_photo_shown);
+  spin (100);
   /* The picture keeps its aspect ratio across the pane's width. */
   g_assert_cmpint (abs (gtk_widget_get_height (lead_picture (fixture)) * broadsheet_photo_get_width (photo) -
                         gtk_widget_get_width (lead_picture (fixture)) * broadsheet_photo_get_height (photo)),
@@ -304,6 +317,8 @@ test_select_story (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "detail_stack"))),
                    ==, "story");
+  /* A story opens at its top. */
+  g_assert_cmpfloat (story_scroll_position (fixture), ==, 0);
   detail_text = widget_text (template_child (fixture, "story_view"));
   assert_contains (detail_text, broadsheet_story_get_headline (story));
   assert_contains (detail_text, broadsheet_story_get_authors (story)[0]);
@@ -311,6 +326,25 @@ test_select_story (Fixture       *fixture,
   assert_contains (detail_text, broadsheet_photo_get_caption (photo));
   assert_contains (detail_text, broadsheet_photo_get_credit (photo));
   g_assert_true (broadsheet_story_get_read (story));
+}
+
+static void
+test_stories_open_at_top (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+
+  open_bundled (fixture);
+  selection = broadsheet_window_get_selection (fixture->window);
+  /* From the bottom up, so the first story shown is one far down the list. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (selection)); i-- > 0;)
+    {
+      gtk_widget_grab_focus (template_child (fixture, "story_list"));
+      gtk_single_selection_set_selected (selection, i);
+      spin (150);
+      g_test_message ("story %u opens at %.0f", i, story_scroll_position (fixture));
+      g_assert_cmpfloat (story_scroll_position (fixture), ==, 0);
+    }
 }
 
 static void
@@ -568,6 +602,8 @@ main (int   argc,
               fixture_set_up, test_bundled_rows, fixture_tear_down);
   g_test_add ("/window/select-story", Fixture, NULL,
               fixture_set_up, test_select_story, fixture_tear_down);
+  g_test_add ("/window/stories-open-at-top", Fixture, NULL,
+              fixture_set_up, test_stories_open_at_top, fixture_tear_down);
   g_test_add ("/window/markup-literal", Fixture, NULL,
               fixture_set_up, test_markup_literal, fixture_tear_down);
   g_test_add ("/window/broken-feed", Fixture, NULL,

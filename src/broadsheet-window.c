@@ -266,8 +266,9 @@ show_story_action (GtkWidget  *widget,
 {
   BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
 
+  /* Above redraw priority, so a running animation cannot hold it back. */
   if (self->show_story_id == 0)
-    self->show_story_id = g_idle_add (show_story_idle_cb, self);
+    self->show_story_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_story_idle_cb, self, NULL);
 }
 
 static void

@@ -475,6 +475,13 @@ leaflet_folded (Fixture *fixture)
   return adw_leaflet_get_folded (ADW_LEAFLET (template_child (fixture, "leaflet")));
 }
 
+static gboolean
+detail_pane_shown (Fixture *fixture)
+{
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (template_child (fixture, "leaflet"))) ==
+         template_child (fixture, "detail_pane");
+}
+
 static void
 test_narrow_back (Fixture       *fixture,
                   gconstpointer  data)
@@ -506,8 +513,7 @@ test_narrow_back (Fixture       *fixture,
   gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-story", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
-  spin (50);
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "detail_pane"));
+  wait_until (fixture, detail_pane_shown);
 }
 
 static void

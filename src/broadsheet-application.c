@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-application.h"
-#include "broadsheet-source.h"
 #include "broadsheet-window.h"
 
 /* The application: one instance per session. A second launch hands its
@@ -23,6 +22,9 @@
 struct _BroadsheetApplication
 {
   AdwApplication parent_instance;
+
+  BroadsheetFetcher   *fetcher;
+  BroadsheetFeedCache *cache;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetApplication, broadsheet_application, ADW_TYPE_APPLICATION)
@@ -35,7 +37,9 @@ get_window (BroadsheetApplication *self,
 
   *created = window == NULL;
   if (window == NULL)
-    window = GTK_WINDOW (broadsheet_window_new (GTK_APPLICATION (self)));
+    window = GTK_WINDOW (broadsheet_window_new (GTK_APPLICATION (self),
+                                                broadsheet_application_get_fetcher (self),
+                                                broadsheet_application_get_cache (self)));
 
   return BROADSHEET_WINDOW (window);
 }
@@ -44,18 +48,9 @@ static void
 broadsheet_application_activate (GApplication *app)
 {
   BroadsheetApplication *self = BROADSHEET_APPLICATION (app);
-  BroadsheetWindow *window;
   gboolean created;
 
-  window = get_window (self, &created);
-  if (created)
-    {
-      g_autoptr(BroadsheetSource) bundled = broadsheet_source_new_bundled ();
-
-      broadsheet_window_add_source (window, bundled);
-    }
-
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (get_window (self, &created)));
 }
 
 static void
@@ -71,18 +66,11 @@ broadsheet_application_open (GApplication  *app,
   window = get_window (self, &created);
   for (int i = 0; i < n_files; i++)
     {
-      BroadsheetSource *existing = broadsheet_window_find_source (window, files[i]);
-      g_autoptr(BroadsheetSource) source = NULL;
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      gboolean remote = g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://");
 
-      /* Opening a feed that is open already reads it again. */
-      if (existing != NULL)
-        {
-          broadsheet_window_reload_source (window, existing);
-          continue;
-        }
-
-      source = broadsheet_source_new (files[i]);
-      broadsheet_window_add_source (window, source);
+      /* Web feeds join the feed list; local files are read for this session. */
+      broadsheet_window_open_uri (window, uri, remote);
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -172,10 +160,23 @@ broadsheet_application_handle_local_options (GApplication *app,
 }
 
 static void
+broadsheet_application_dispose (GObject *object)
+{
+  BroadsheetApplication *self = (BroadsheetApplication *)object;
+
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->cache);
+
+  G_OBJECT_CLASS (broadsheet_application_parent_class)->dispose (object);
+}
+
+static void
 broadsheet_application_class_init (BroadsheetApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = broadsheet_application_dispose;
   app_class->handle_local_options = broadsheet_application_handle_local_options;
   app_class->activate = broadsheet_application_activate;
   app_class->open = broadsheet_application_open;
@@ -187,6 +188,28 @@ broadsheet_application_init (BroadsheetApplication *self)
 {
   g_application_add_main_option (G_APPLICATION (self), "version", 0, 0, G_OPTION_ARG_NONE,
                                  _("Show the version and quit"), NULL);
+}
+
+/* Returns: (transfer none): the one HTTP client of the app. */
+BroadsheetFetcher *
+broadsheet_application_get_fetcher (BroadsheetApplication *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_APPLICATION (self), NULL);
+
+  if (self->fetcher == NULL)
+    self->fetcher = broadsheet_fetcher_new ();
+  return self->fetcher;
+}
+
+/* Returns: (transfer none): the on-disk cache of feed responses. */
+BroadsheetFeedCache *
+broadsheet_application_get_cache (BroadsheetApplication *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_APPLICATION (self), NULL);
+
+  if (self->cache == NULL)
+    self->cache = broadsheet_feed_cache_new_default ();
+  return self->cache;
 }
 
 BroadsheetApplication *

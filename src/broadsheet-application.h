@@ -9,6 +9,9 @@
 
 #include <adwaita.h>
 
+#include "broadsheet-feed-cache.h"
+#include "broadsheet-fetcher.h"
+
 G_BEGIN_DECLS
 
 #define BROADSHEET_TYPE_APPLICATION (broadsheet_application_get_type ())
@@ -16,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BroadsheetApplication, broadsheet_application,
                       BROADSHEET, APPLICATION, AdwApplication)
 
-BroadsheetApplication *broadsheet_application_new (GApplicationFlags flags);
+BroadsheetApplication *broadsheet_application_new         (GApplicationFlags      flags);
+BroadsheetFetcher     *broadsheet_application_get_fetcher (BroadsheetApplication *self);
+BroadsheetFeedCache   *broadsheet_application_get_cache   (BroadsheetApplication *self);
 
 G_END_DECLS

@@ -292,3 +292,32 @@ broadsheet_block_set_photo (BroadsheetBlock *self,
 
   g_set_object (&self->photo, photo);
 }
+
+/* Returns %TRUE when @a and @b show the same thing. */
+gboolean
+broadsheet_block_equal (BroadsheetBlock *a,
+                        BroadsheetBlock *b)
+{
+  guint n_items;
+
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (a), FALSE);
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (b), FALSE);
+
+  if (a->kind != b->kind ||
+      g_strcmp0 (a->label, b->label) != 0 ||
+      g_strcmp0 (a->attribution, b->attribution) != 0 ||
+      g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->url, b->url) != 0 ||
+      !broadsheet_rich_text_equal (a->text, b->text) ||
+      !broadsheet_photo_equal (a->photo, b->photo))
+    return FALSE;
+
+  n_items = broadsheet_block_get_n_items (a);
+  if (n_items != broadsheet_block_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    if (!broadsheet_rich_text_equal (g_ptr_array_index (a->items, i), g_ptr_array_index (b->items, i)))
+      return FALSE;
+
+  return TRUE;
+}

@@ -56,5 +56,7 @@ void                 broadsheet_block_set_url         (BroadsheetBlock     *self
 BroadsheetPhoto     *broadsheet_block_get_photo       (BroadsheetBlock     *self);
 void                 broadsheet_block_set_photo       (BroadsheetBlock     *self,
                                                        BroadsheetPhoto     *photo);
+gboolean             broadsheet_block_equal           (BroadsheetBlock     *a,
+                                                       BroadsheetBlock     *b);
 
 G_END_DECLS

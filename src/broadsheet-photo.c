@@ -210,3 +210,21 @@ broadsheet_photo_get_height (BroadsheetPhoto *self)
 
   return self->height;
 }
+
+/* Returns %TRUE when both are NULL or describe the same picture the same way. */
+gboolean
+broadsheet_photo_equal (BroadsheetPhoto *a,
+                        BroadsheetPhoto *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return g_strcmp0 (a->url, b->url) == 0 &&
+         g_strcmp0 (a->caption, b->caption) == 0 &&
+         g_strcmp0 (a->credit, b->credit) == 0 &&
+         g_strcmp0 (a->alt_text, b->alt_text) == 0 &&
+         a->width == b->width &&
+         a->height == b->height;
+}

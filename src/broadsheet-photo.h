@@ -22,5 +22,7 @@ const char      *broadsheet_photo_get_credit   (BroadsheetPhoto *self);
 const char      *broadsheet_photo_get_alt_text (BroadsheetPhoto *self);
 int              broadsheet_photo_get_width    (BroadsheetPhoto *self);
 int              broadsheet_photo_get_height   (BroadsheetPhoto *self);
+gboolean         broadsheet_photo_equal        (BroadsheetPhoto *a,
+                                                BroadsheetPhoto *b);
 
 G_END_DECLS

@@ -158,6 +158,35 @@ broadsheet_rich_text_add_span (BroadsheetRichText  *self,
   return TRUE;
 }
 
+/* Returns %TRUE when @a and @b have the same text and spans. */
+gboolean
+broadsheet_rich_text_equal (const BroadsheetRichText *a,
+                            const BroadsheetRichText *b)
+{
+  guint n_spans;
+
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || g_strcmp0 (a->text, b->text) != 0)
+    return FALSE;
+
+  n_spans = broadsheet_rich_text_get_n_spans (a);
+  if (n_spans != broadsheet_rich_text_get_n_spans (b))
+    return FALSE;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const BroadsheetSpan *x = &g_array_index (a->spans, BroadsheetSpan, i);
+      const BroadsheetSpan *y = &g_array_index (b->spans, BroadsheetSpan, i);
+
+      if (x->offset != y->offset || x->length != y->length || x->style != y->style ||
+          g_strcmp0 (x->url, y->url) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   guint       position;  /* In characters. */

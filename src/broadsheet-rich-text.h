@@ -45,6 +45,8 @@ gboolean            broadsheet_rich_text_add_span    (BroadsheetRichText       *
                                                       BroadsheetSpanStyle       style,
                                                       const char               *url);
 char               *broadsheet_rich_text_to_markup   (const BroadsheetRichText *self);
+gboolean            broadsheet_rich_text_equal       (const BroadsheetRichText *a,
+                                                      const BroadsheetRichText *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BroadsheetRichText, broadsheet_rich_text_unref)
 

@@ -11,29 +11,22 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "broadsheet-feed-parser.h"
-#include "broadsheet-source.h"
-#include "broadsheet-story.h"
+#include "broadsheet-source-private.h"
 
 /* One feed the user reads, and the stories it gave last time it loaded.
- * Loading reads the bytes, parses them on a worker thread and merges the
- * result into the story store on the main thread. A failed load keeps the
- * stories already there: a refresh never takes away what is on screen.
+ *
+ * Local feeds (files, the bundled sample) are read with GIO; http and https
+ * feeds through the app's BroadsheetFetcher, conditionally, with the last
+ * good response kept in the BroadsheetFeedCache. The first load of a network
+ * feed shows the cached stories before it asks the network.
+ *
+ * Parsing runs on a worker thread and the result is merged into the story
+ * store on the main thread, by story id: an unchanged story keeps its object
+ * (so selections and rows stay), a changed one is replaced with the user's
+ * read and saved state carried over, and the story the user is reading is
+ * kept as it is even when the feed changes or drops it. A failed load keeps
+ * every story: a refresh never takes away what is on screen.
  */
-
-#define BUNDLED_FEED_URI "resource://" RESOURCE_PREFIX "/sample/stories.json"
-
-struct _BroadsheetSource
-{
-  GObject parent_instance;
-
-  GFile                 *file;
-  char                  *title;
-  GListStore            *stories;
-  BroadsheetSourceState  state;
-  GError                *error;
-  guint                  n_skipped;
-};
 
 G_DEFINE_FINAL_TYPE (BroadsheetSource, broadsheet_source, G_TYPE_OBJECT)
 
@@ -45,23 +38,71 @@ G_DEFINE_ENUM_TYPE (BroadsheetSourceState, broadsheet_source_state,
 
 enum {
   PROP_0,
-  PROP_FILE,
+  PROP_URI,
+  PROP_FETCHER,
+  PROP_CACHE,
   PROP_TITLE,
+  PROP_CUSTOM_TITLE,
   PROP_STORIES,
   PROP_STATE,
   PROP_N_SKIPPED,
+  PROP_N_UNREAD,
+  PROP_LAST_UPDATED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void
+story_read_changed_cb (BroadsheetSource *self,
+                       GParamSpec       *pspec,
+                       BroadsheetStory  *story)
+{
+  if (broadsheet_story_get_read (story))
+    self->n_unread--;
+  else
+    self->n_unread++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+}
+
+static void
+track_story (BroadsheetSource *self,
+             BroadsheetStory  *story)
+{
+  g_signal_connect_object (story, "notify::read", G_CALLBACK (story_read_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (!broadsheet_story_get_read (story))
+    self->n_unread++;
+}
+
+static void
+untrack_story (BroadsheetSource *self,
+               BroadsheetStory  *story)
+{
+  g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
+  if (!broadsheet_story_get_read (story))
+    self->n_unread--;
+}
+
+static void
 broadsheet_source_dispose (GObject *object)
 {
   BroadsheetSource *self = (BroadsheetSource *)object;
 
-  g_clear_object (&self->file);
+  if (self->stories != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->stories)); i++)
+        {
+          g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+
+          g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
+        }
+    }
+
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->cache);
   g_clear_object (&self->stories);
+  g_clear_object (&self->held_story);
 
   G_OBJECT_CLASS (broadsheet_source_parent_class)->dispose (object);
 }
@@ -71,7 +112,13 @@ broadsheet_source_finalize (GObject *object)
 {
   BroadsheetSource *self = (BroadsheetSource *)object;
 
-  g_free (self->title);
+  g_free (self->uri);
+  g_free (self->feed_title);
+  g_free (self->custom_title);
+  g_free (self->fallback_title);
+  g_free (self->etag);
+  g_free (self->last_modified);
+  g_clear_pointer (&self->last_updated, g_date_time_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (broadsheet_source_parent_class)->finalize (object);
@@ -87,12 +134,24 @@ broadsheet_source_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+
+    case PROP_FETCHER:
+      g_value_set_object (value, self->fetcher);
+      break;
+
+    case PROP_CACHE:
+      g_value_set_object (value, self->cache);
       break;
 
     case PROP_TITLE:
       g_value_set_string (value, broadsheet_source_get_title (self));
+      break;
+
+    case PROP_CUSTOM_TITLE:
+      g_value_set_string (value, self->custom_title);
       break;
 
     case PROP_STORIES:
@@ -105,6 +164,14 @@ broadsheet_source_get_property (GObject    *object,
 
     case PROP_N_SKIPPED:
       g_value_set_uint (value, self->n_skipped);
+      break;
+
+    case PROP_N_UNREAD:
+      g_value_set_uint (value, self->n_unread);
+      break;
+
+    case PROP_LAST_UPDATED:
+      g_value_set_boxed (value, self->last_updated);
       break;
 
     default:
@@ -122,8 +189,20 @@ broadsheet_source_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
+    case PROP_URI:
+      self->uri = g_value_dup_string (value);
+      break;
+
+    case PROP_FETCHER:
+      self->fetcher = g_value_dup_object (value);
+      break;
+
+    case PROP_CACHE:
+      self->cache = g_value_dup_object (value);
+      break;
+
+    case PROP_CUSTOM_TITLE:
+      broadsheet_source_set_custom_title (self, g_value_get_string (value));
       break;
 
     default:
@@ -135,6 +214,7 @@ static void
 broadsheet_source_class_init (BroadsheetSourceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = broadsheet_source_dispose;
@@ -142,10 +222,15 @@ broadsheet_source_class_init (BroadsheetSourceClass *klass)
   object_class->get_property = broadsheet_source_get_property;
   object_class->set_property = broadsheet_source_set_property;
 
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_URI] = g_param_spec_string ("uri", NULL, NULL, NULL, construct);
+  properties[PROP_FETCHER] =
+    g_param_spec_object ("fetcher", NULL, NULL, BROADSHEET_TYPE_FETCHER, construct);
+  properties[PROP_CACHE] =
+    g_param_spec_object ("cache", NULL, NULL, BROADSHEET_TYPE_FEED_CACHE, construct);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, read_only);
+  properties[PROP_CUSTOM_TITLE] =
+    g_param_spec_string ("custom-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STORIES] =
     g_param_spec_object ("stories", NULL, NULL, G_TYPE_LIST_MODEL, read_only);
   properties[PROP_STATE] =
@@ -153,6 +238,10 @@ broadsheet_source_class_init (BroadsheetSourceClass *klass)
                        BROADSHEET_SOURCE_IDLE, read_only);
   properties[PROP_N_SKIPPED] =
     g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+  properties[PROP_N_UNREAD] =
+    g_param_spec_uint ("n-unread", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+  properties[PROP_LAST_UPDATED] =
+    g_param_spec_boxed ("last-updated", NULL, NULL, G_TYPE_DATE_TIME, read_only);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -163,40 +252,103 @@ broadsheet_source_init (BroadsheetSource *self)
   self->stories = g_list_store_new (BROADSHEET_TYPE_STORY);
 }
 
+/* Returns a source for @uri: a file, resource, http or https address.
+ * Network sources need @fetcher; @cache may be NULL.
+ */
 BroadsheetSource *
-broadsheet_source_new (GFile *file)
+broadsheet_source_new (const char          *uri,
+                       BroadsheetFetcher   *fetcher,
+                       BroadsheetFeedCache *cache)
 {
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (fetcher == NULL || BROADSHEET_IS_FETCHER (fetcher), NULL);
+  g_return_val_if_fail (cache == NULL || BROADSHEET_IS_FEED_CACHE (cache), NULL);
 
-  return g_object_new (BROADSHEET_TYPE_SOURCE, "file", file, NULL);
+  return g_object_new (BROADSHEET_TYPE_SOURCE,
+                       "uri", uri,
+                       "fetcher", fetcher,
+                       "cache", cache,
+                       NULL);
 }
 
 /* Returns a source for the sample stories built into the app. */
 BroadsheetSource *
 broadsheet_source_new_bundled (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (BUNDLED_FEED_URI);
-
-  return broadsheet_source_new (file);
+  return broadsheet_source_new (BROADSHEET_BUNDLED_FEED_URI, NULL, NULL);
 }
 
-GFile *
-broadsheet_source_get_file (BroadsheetSource *self)
+const char *
+broadsheet_source_get_uri (BroadsheetSource *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), NULL);
 
-  return self->file;
+  return self->uri;
 }
 
-/* Returns the feed's own title once loaded, and its file name before. */
+/* Returns %TRUE for http and https feeds, which load through the network. */
+gboolean
+broadsheet_source_is_remote (BroadsheetSource *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), FALSE);
+
+  return g_str_has_prefix (self->uri, "http://") || g_str_has_prefix (self->uri, "https://");
+}
+
+/* Returns the name the user gave the feed, or the feed's own title once
+ * loaded, or before that its host or file name.
+ */
 const char *
 broadsheet_source_get_title (BroadsheetSource *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), NULL);
 
-  if (self->title == NULL)
-    self->title = g_file_get_basename (self->file);
-  return self->title;
+  if (self->custom_title != NULL)
+    return self->custom_title;
+  if (self->feed_title != NULL)
+    return self->feed_title;
+
+  if (self->fallback_title == NULL)
+    {
+      g_autoptr(GUri) parsed = g_uri_parse (self->uri, G_URI_FLAGS_NONE, NULL);
+
+      if (parsed != NULL && g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0')
+        self->fallback_title = g_strdup (g_uri_get_host (parsed));
+      else
+        self->fallback_title = g_path_get_basename (parsed != NULL ? g_uri_get_path (parsed)
+                                                                   : self->uri);
+    }
+  return self->fallback_title;
+}
+
+const char *
+broadsheet_source_get_custom_title (BroadsheetSource *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), NULL);
+
+  return self->custom_title;
+}
+
+/* Names the feed; %NULL or an empty name goes back to the feed's own title. */
+void
+broadsheet_source_set_custom_title (BroadsheetSource *self,
+                                    const char       *title)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (BROADSHEET_IS_SOURCE (self));
+
+  stripped = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (stripped, self->custom_title) == 0)
+    return;
+
+  g_free (self->custom_title);
+  self->custom_title = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 /* Returns: (transfer none): a list model of BroadsheetStory. */
@@ -233,9 +385,39 @@ broadsheet_source_get_n_skipped (BroadsheetSource *self)
   return self->n_skipped;
 }
 
-static void
-set_state (BroadsheetSource      *self,
-           BroadsheetSourceState  state)
+guint
+broadsheet_source_get_n_unread (BroadsheetSource *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), 0);
+
+  return self->n_unread;
+}
+
+/* Returns: (nullable): when the feed last loaded or was confirmed unchanged. */
+GDateTime *
+broadsheet_source_get_last_updated (BroadsheetSource *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), NULL);
+
+  return self->last_updated;
+}
+
+/* Keeps @story, the one the user is reading, exactly as it is through
+ * refreshes, even if the feed changes or drops it. %NULL lets it go.
+ */
+void
+broadsheet_source_hold_story (BroadsheetSource *self,
+                              BroadsheetStory  *story)
+{
+  g_return_if_fail (BROADSHEET_IS_SOURCE (self));
+  g_return_if_fail (story == NULL || BROADSHEET_IS_STORY (story));
+
+  g_set_object (&self->held_story, story);
+}
+
+void
+_broadsheet_source_set_state (BroadsheetSource      *self,
+                              BroadsheetSourceState  state)
 {
   if (self->state != state)
     {
@@ -244,41 +426,79 @@ set_state (BroadsheetSource      *self,
     }
 }
 
-/* Replaces the stories with the document's, in one change of the store,
- * carrying the user's read and saved state over to stories with the same id.
- */
-static void
-merge_document (BroadsheetSource       *self,
-                BroadsheetFeedDocument *document)
+void
+_broadsheet_source_mark_updated (BroadsheetSource *self,
+                                 GDateTime        *when)
 {
-  GPtrArray *stories = broadsheet_feed_document_get_stories (document);
+  g_clear_pointer (&self->last_updated, g_date_time_unref);
+  self->last_updated = when != NULL ? g_date_time_ref (when) : g_date_time_new_now_utc ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
+}
+
+void
+_broadsheet_source_merge_document (BroadsheetSource       *self,
+                                   BroadsheetFeedDocument *document)
+{
+  GPtrArray *incoming = broadsheet_feed_document_get_stories (document);
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
   guint n_previous = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  guint n_unread_before = self->n_unread;
+  gboolean held_is_ours = FALSE;
+  gboolean held_kept = FALSE;
 
   for (guint i = 0; i < n_previous; i++)
     {
       g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
       g_hash_table_insert (previous, (gpointer)broadsheet_story_get_id (story), story);
+      held_is_ours |= story == self->held_story;
     }
 
-  for (guint i = 0; i < stories->len; i++)
+  for (guint i = 0; i < incoming->len; i++)
     {
-      BroadsheetStory *story = g_ptr_array_index (stories, i);
+      BroadsheetStory *story = g_ptr_array_index (incoming, i);
       BroadsheetStory *old = g_hash_table_lookup (previous, broadsheet_story_get_id (story));
+
+      if (old != NULL && (old == self->held_story || broadsheet_story_equal (old, story)))
+        {
+          held_kept |= old == self->held_story;
+          g_ptr_array_add (merged, g_object_ref (old));
+          continue;
+        }
 
       if (old != NULL)
         {
           broadsheet_story_set_read (story, broadsheet_story_get_read (old));
           broadsheet_story_set_saved (story, broadsheet_story_get_saved (old));
         }
+      g_ptr_array_add (merged, g_object_ref (story));
     }
 
-  g_list_store_splice (self->stories, 0, n_previous, stories->pdata, stories->len);
+  if (held_is_ours && !held_kept)
+    g_ptr_array_add (merged, g_object_ref (self->held_story));
 
-  g_free (self->title);
-  self->title = g_strdup (broadsheet_feed_document_get_title (document));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  /* Count unread on the new set, then swap it in with one change. */
+  for (guint i = 0; i < n_previous; i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+
+      untrack_story (self, story);
+    }
+  for (guint i = 0; i < merged->len; i++)
+    track_story (self, g_ptr_array_index (merged, i));
+
+  g_list_store_splice (self->stories, 0, n_previous, merged->pdata, merged->len);
+
+  if (self->n_unread != n_unread_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+
+  if (g_strcmp0 (self->feed_title, broadsheet_feed_document_get_title (document)) != 0)
+    {
+      g_free (self->feed_title);
+      self->feed_title = g_strdup (broadsheet_feed_document_get_title (document));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
 
   if (self->n_skipped != broadsheet_feed_document_get_n_skipped (document))
     {
@@ -287,103 +507,3 @@ merge_document (BroadsheetSource       *self,
     }
 }
 
-static void
-fail (BroadsheetSource *self,
-      GTask            *task,
-      GError           *error)
-{
-  g_clear_error (&self->error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_state (self, self->stories != NULL &&
-               g_list_model_get_n_items (G_LIST_MODEL (self->stories)) > 0
-               ? BROADSHEET_SOURCE_READY : BROADSHEET_SOURCE_IDLE);
-  else
-    {
-      self->error = g_error_copy (error);
-      set_state (self, BROADSHEET_SOURCE_FAILED);
-    }
-  g_task_return_error (task, error);
-}
-
-static void
-parse_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  BroadsheetSource *self = g_task_get_source_object (task);
-  g_autoptr(BroadsheetFeedDocument) document = NULL;
-  GError *error = NULL;
-
-  document = broadsheet_feed_parser_parse_finish (result, &error);
-  if (document == NULL)
-    {
-      fail (self, task, error);
-      return;
-    }
-
-  merge_document (self, document);
-  g_clear_error (&self->error);
-  set_state (self, BROADSHEET_SOURCE_READY);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-load_bytes_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  BroadsheetSource *self = g_task_get_source_object (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *uri = NULL;
-  GCancellable *cancellable;
-  GError *error = NULL;
-
-  bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (self->file);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_prefix_error (&error, _("Could not read “%s”: "), name);
-      fail (self, task, error);
-      return;
-    }
-
-  uri = g_file_get_uri (self->file);
-  cancellable = g_task_get_cancellable (task);
-  broadsheet_feed_parser_parse_async (bytes, uri, cancellable, parse_cb, g_steal_pointer (&task));
-}
-
-/* Loads the feed again. While it loads the old stories stay; on success they
- * are replaced, on failure they are kept and the error is kept for display.
- */
-void
-broadsheet_source_load_async (BroadsheetSource    *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (BROADSHEET_IS_SOURCE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, broadsheet_source_load_async);
-
-  set_state (self, BROADSHEET_SOURCE_LOADING);
-  g_file_load_bytes_async (self->file, cancellable, load_bytes_cb, g_steal_pointer (&task));
-}
-
-gboolean
-broadsheet_source_load_finish (BroadsheetSource  *self,
-                               GAsyncResult      *result,
-                               GError           **error)
-{
-  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}

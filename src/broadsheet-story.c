@@ -426,3 +426,56 @@ broadsheet_story_set_saved (BroadsheetStory *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
     }
 }
+
+static gboolean
+date_time_equal (GDateTime *a,
+                 GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+strv_equal (GStrv a,
+            GStrv b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *)a, (const char * const *)b);
+}
+
+/* Returns %TRUE when @a and @b have the same content; user state (read,
+ * saved) is not compared. A refresh keeps the old object for an unchanged
+ * story, so selections and rows stay put.
+ */
+gboolean
+broadsheet_story_equal (BroadsheetStory *a,
+                        BroadsheetStory *b)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY (a), FALSE);
+  g_return_val_if_fail (BROADSHEET_IS_STORY (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (g_strcmp0 (a->id, b->id) != 0 ||
+      g_strcmp0 (a->headline, b->headline) != 0 ||
+      g_strcmp0 (a->url, b->url) != 0 ||
+      g_strcmp0 (a->kicker, b->kicker) != 0 ||
+      g_strcmp0 (a->summary, b->summary) != 0 ||
+      g_strcmp0 (a->language, b->language) != 0 ||
+      !date_time_equal (a->published, b->published) ||
+      !date_time_equal (a->updated, b->updated) ||
+      !strv_equal (a->authors, b->authors) ||
+      !strv_equal (a->topics, b->topics) ||
+      !broadsheet_photo_equal (a->lead_photo, b->lead_photo) ||
+      a->blocks->len != b->blocks->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->blocks->len; i++)
+    if (!broadsheet_block_equal (g_ptr_array_index (a->blocks, i), g_ptr_array_index (b->blocks, i)))
+      return FALSE;
+
+  return TRUE;
+}

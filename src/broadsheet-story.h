@@ -42,5 +42,7 @@ void                broadsheet_story_set_read       (BroadsheetStory *self,
 gboolean            broadsheet_story_get_saved      (BroadsheetStory *self);
 void                broadsheet_story_set_saved      (BroadsheetStory *self,
                                                      gboolean         saved);
+gboolean            broadsheet_story_equal          (BroadsheetStory *a,
+                                                     BroadsheetStory *b);
 
 G_END_DECLS

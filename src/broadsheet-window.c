@@ -12,72 +12,81 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-story-row.h"
-#include "broadsheet-story-view.h"
-#include "broadsheet-window.h"
+#include "broadsheet-window-private.h"
 
-/* The main window: headlines on the left, the story on the right, folding
- * to one pane with a back button when narrow.
+/* The main window: feeds on the left, then headlines, then the story,
+ * folding to one pane at a time with back buttons when narrow.
  *
  * The stories come through a chain of list models: the sources store maps
- * each source to its stories, a flatten model joins them, a sort model puts
- * the newest first and a single selection drives the story pane.
+ * each source to its stories and a flatten model joins them ("All Stories");
+ * a sort model over that, or over the one feed chosen in the sidebar, puts
+ * the newest first, and a single selection drives the story pane. The feeds
+ * themselves are managed in broadsheet-window-sources.c.
  */
-struct _BroadsheetWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings          *settings;
-  GCancellable       *cancellable;
-  GListStore         *sources;
-  GtkSingleSelection *selection;
-  guint               show_story_id;
-
-  AdwToastOverlay     *toast_overlay;
-  AdwLeaflet          *leaflet;
-  GtkWidget           *list_pane;
-  GtkWidget           *detail_pane;
-  AdwWindowTitle      *list_title;
-  GtkStack            *list_stack;
-  GtkSpinner          *spinner;
-  AdwStatusPage       *error_page;
-  GtkListView         *story_list;
-  GtkStack            *detail_stack;
-  BroadsheetStoryView *story_view;
-};
 
 G_DEFINE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_list_page (BroadsheetWindow *self)
+enum {
+  PROP_0,
+  PROP_FETCHER,
+  PROP_CACHE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Returns: (nullable): the feed the sidebar shows, or %NULL for All Stories. */
+BroadsheetSource *
+_broadsheet_window_get_shown_source (BroadsheetWindow *self)
 {
+  GtkListBoxRow *row;
+
+  if (self->source_list == NULL)
+    return NULL;
+
+  row = gtk_list_box_get_selected_row (self->source_list);
+  if (row == NULL || GTK_WIDGET (row) == self->all_stories_row)
+    return NULL;
+  return g_object_get_data (G_OBJECT (row), "broadsheet-source");
+}
+
+void
+_broadsheet_window_update_list_page (BroadsheetWindow *self)
+{
+  BroadsheetSource *shown = _broadsheet_window_get_shown_source (self);
   guint n_sources = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   guint n_stories = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean loading = FALSE;
+  guint n_loading = 0, n_unread = 0;
   const GError *error = NULL;
   g_autofree char *subtitle = NULL;
+
+  /* Rows and models still report changes while the window is torn down. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->list_stack == NULL)
+    return;
 
   for (guint i = 0; i < n_sources; i++)
     {
       g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+      gboolean counts = shown == NULL || shown == source;
 
+      n_unread += broadsheet_source_get_n_unread (source);
       if (broadsheet_source_get_state (source) == BROADSHEET_SOURCE_LOADING)
-        loading = TRUE;
-      if (error == NULL && broadsheet_source_get_error (source) != NULL)
+        n_loading++;
+      if (counts && error == NULL && broadsheet_source_get_error (source) != NULL)
         error = broadsheet_source_get_error (source);
     }
 
-  gtk_spinner_set_spinning (self->spinner, loading && n_stories == 0);
+  gtk_spinner_set_spinning (self->spinner, n_loading > 0 && n_stories == 0);
 
   if (n_stories > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "stories");
-  else if (loading)
+  else if (n_loading > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (error != NULL)
     {
       g_autofree char *message = g_markup_escape_text (error->message, -1);
       g_autofree char *description =
-        g_strdup_printf (_("%s.\n\nCheck that the feed exists and is a Broadsheet story feed, "
-                           "then try again."),
+        g_strdup_printf (_("%s.\n\nCheck the address and your connection, then try again."),
                          message);
 
       /* The status page's description is markup, and the message may quote feed text. */
@@ -87,122 +96,38 @@ update_list_page (BroadsheetWindow *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
-  if (n_sources == 1)
-    {
-      g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), 0);
+  if (n_loading > 0)
+    subtitle = g_strdup_printf (ngettext ("Updating %u feed…", "Updating %u feeds…", n_loading),
+                                n_loading);
+  else if (shown != NULL)
+    subtitle = g_strdup (broadsheet_source_get_title (shown));
+  else
+    subtitle = g_strdup (_("All Stories"));
+  adw_window_title_set_subtitle (self->list_title, subtitle);
 
-      subtitle = g_strdup (broadsheet_source_get_title (source));
-    }
-  else if (n_sources > 1)
-    {
-      subtitle = g_strdup_printf (ngettext ("%u feed", "%u feeds", n_sources), n_sources);
-    }
-  adw_window_title_set_subtitle (self->list_title, subtitle != NULL ? subtitle : "");
+  gtk_stack_set_visible_child_name (self->refresh_stack, n_loading > 0 ? "stop" : "refresh");
+
+  {
+    g_autofree char *count = g_strdup_printf ("%u", n_unread);
+
+    gtk_label_set_text (self->all_unread_label, count);
+    gtk_widget_set_visible (GTK_WIDGET (self->all_unread_label), n_unread > 0);
+  }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh-source", shown != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-source", shown != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-source", shown != NULL);
 }
 
-static void
-show_toast (BroadsheetWindow *self,
-            const char       *title)
+void
+_broadsheet_window_show_toast (BroadsheetWindow *self,
+                               AdwToast         *toast)
 {
-  AdwToast *toast = adw_toast_new (title);
-
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  BroadsheetSource *source = BROADSHEET_SOURCE (object);
-  g_autoptr(BroadsheetWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint n_skipped;
-
-  if (!broadsheet_source_load_finish (source, result, &error))
-    {
-      /* With stories on screen the error page does not show, so say it here. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-        show_toast (self, error->message);
-      return;
-    }
-
-  n_skipped = broadsheet_source_get_n_skipped (source);
-  if (n_skipped > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (ngettext ("%u story in “%s” could not be read and was left out",
-                                   "%u stories in “%s” could not be read and were left out",
-                                   n_skipped),
-                         n_skipped, broadsheet_source_get_title (source));
-
-      show_toast (self, message);
-    }
-}
-
-static void
-load_source (BroadsheetWindow *self,
-             BroadsheetSource *source)
-{
-  broadsheet_source_load_async (source, self->cancellable, load_cb, g_object_ref (self));
-}
-
-static void
-source_changed_cb (BroadsheetWindow *self)
-{
-  update_list_page (self);
-}
-
-/* Shows @source's stories along with the others, and loads it. */
-void
-broadsheet_window_add_source (BroadsheetWindow *self,
-                              BroadsheetSource *source)
-{
-  g_return_if_fail (BROADSHEET_IS_WINDOW (self));
-  g_return_if_fail (BROADSHEET_IS_SOURCE (source));
-
-  g_signal_connect_object (source, "notify::state",
-                           G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (source, "notify::title",
-                           G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
-  g_list_store_append (self->sources, source);
-  load_source (self, source);
-}
-
-/* Returns: (transfer none) (nullable): the source that reads @file, if the window has one. */
-BroadsheetSource *
-broadsheet_window_find_source (BroadsheetWindow *self,
-                               GFile            *file)
-{
-  g_return_val_if_fail (BROADSHEET_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
-    {
-      g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-      if (g_file_equal (broadsheet_source_get_file (source), file))
-        return source;
-    }
-
-  return NULL;
-}
-
-/* Loads @source again, unless it is loading already. */
-void
-broadsheet_window_reload_source (BroadsheetWindow *self,
-                                 BroadsheetSource *source)
-{
-  g_return_if_fail (BROADSHEET_IS_WINDOW (self));
-  g_return_if_fail (BROADSHEET_IS_SOURCE (source));
-
-  if (broadsheet_source_get_state (source) != BROADSHEET_SOURCE_LOADING)
-    load_source (self, source);
-}
-
-/* Returns: (transfer none): the sources the window shows, a list of BroadsheetSource. */
+/* Returns: (transfer none): the feeds the window shows, a list of BroadsheetSource. */
 GListModel *
 broadsheet_window_get_sources (BroadsheetWindow *self)
 {
@@ -227,6 +152,15 @@ selected_story_changed_cb (BroadsheetWindow *self)
 
   broadsheet_story_view_set_story (self->story_view, story);
   gtk_stack_set_visible_child_name (self->detail_stack, story != NULL ? "story" : "empty");
+
+  /* The story being read stays as it is through refreshes. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
+    {
+      g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      broadsheet_source_hold_story (source, story);
+    }
+
   if (story != NULL)
     broadsheet_story_set_read (story, TRUE);
 }
@@ -274,7 +208,7 @@ show_story_action (GtkWidget  *widget,
 static void
 stories_changed_cb (BroadsheetWindow *self)
 {
-  update_list_page (self);
+  _broadsheet_window_update_list_page (self);
 }
 
 static int
@@ -305,18 +239,16 @@ static void
 setup_models (BroadsheetWindow *self)
 {
   GtkMapListModel *per_source;
-  GtkFlattenListModel *all_stories;
-  GtkSortListModel *sorted;
   GtkListItemFactory *factory;
 
   self->sources = g_list_store_new (BROADSHEET_TYPE_SOURCE);
   per_source = gtk_map_list_model_new (G_LIST_MODEL (g_object_ref (self->sources)),
                                        source_to_stories, NULL, NULL);
-  all_stories = gtk_flatten_list_model_new (G_LIST_MODEL (per_source));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (all_stories),
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_stories,
-                                                                       NULL, NULL)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->all_stories = gtk_flatten_list_model_new (G_LIST_MODEL (per_source));
+  self->sorted_stories =
+    gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->all_stories)),
+                             GTK_SORTER (gtk_custom_sorter_new (compare_stories, NULL, NULL)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted_stories)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -333,6 +265,49 @@ setup_models (BroadsheetWindow *self)
   gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));
 }
 
+/* Shows the stories of @source, or of every feed when %NULL. */
+void
+broadsheet_window_show_source (BroadsheetWindow *self,
+                               BroadsheetSource *source)
+{
+  GtkWidget *row = self->all_stories_row;
+
+  g_return_if_fail (BROADSHEET_IS_WINDOW (self));
+  g_return_if_fail (source == NULL || BROADSHEET_IS_SOURCE (source));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list));
+       source != NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "broadsheet-source") == source)
+      row = child;
+
+  gtk_list_box_select_row (self->source_list, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+source_row_selected_cb (BroadsheetWindow *self,
+                        GtkListBoxRow    *row)
+{
+  BroadsheetSource *shown = _broadsheet_window_get_shown_source (self);
+  GListModel *model;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  model = shown != NULL ? broadsheet_source_get_stories (shown) : G_LIST_MODEL (self->all_stories);
+
+  if (gtk_sort_list_model_get_model (self->sorted_stories) != model)
+    gtk_sort_list_model_set_model (self->sorted_stories, model);
+  _broadsheet_window_update_list_page (self);
+}
+
+static void
+source_row_activated_cb (BroadsheetWindow *self,
+                         GtkListBoxRow    *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
 static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
@@ -345,18 +320,14 @@ show_list_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
-    {
-      g_autoptr(BroadsheetSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-      broadsheet_window_reload_source (self, source);
-    }
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_list));
 }
 
 static gboolean
@@ -376,8 +347,66 @@ broadsheet_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
 
   return GTK_WINDOW_CLASS (broadsheet_window_parent_class)->close_request (window);
+}
+
+static void
+broadsheet_window_constructed (GObject *object)
+{
+  BroadsheetWindow *self = (BroadsheetWindow *)object;
+
+  G_OBJECT_CLASS (broadsheet_window_parent_class)->constructed (object);
+
+  _broadsheet_window_init_sources (self);
+  _broadsheet_window_update_list_page (self);
+}
+
+static void
+broadsheet_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FETCHER:
+      g_value_set_object (value, self->fetcher);
+      break;
+
+    case PROP_CACHE:
+      g_value_set_object (value, self->cache);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+broadsheet_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FETCHER:
+      self->fetcher = g_value_dup_object (value);
+      break;
+
+    case PROP_CACHE:
+      self->cache = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -385,11 +414,24 @@ broadsheet_window_dispose (GObject *object)
 {
   BroadsheetWindow *self = (BroadsheetWindow *)object;
 
+  /* Nothing that tears down below should call back into a half-gone window. */
+  if (self->source_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->source_list, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
   g_clear_handle_id (&self->show_story_id, g_source_remove);
+  _broadsheet_window_dispose_sources (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted_stories);
+  g_clear_object (&self->all_stories);
   g_clear_object (&self->sources);
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
@@ -403,8 +445,21 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = broadsheet_window_constructed;
   object_class->dispose = broadsheet_window_dispose;
+  object_class->get_property = broadsheet_window_get_property;
+  object_class->set_property = broadsheet_window_set_property;
   window_class->close_request = broadsheet_window_close_request;
+
+  /* Construct-only, so the feeds can load as the window is made. */
+  properties[PROP_FETCHER] =
+    g_param_spec_object ("fetcher", NULL, NULL, BROADSHEET_TYPE_FETCHER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CACHE] =
+    g_param_spec_object ("cache", NULL, NULL, BROADSHEET_TYPE_FEED_CACHE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BROADSHEET_TYPE_STORY_ROW);
   g_type_ensure (BROADSHEET_TYPE_STORY_VIEW);
@@ -413,8 +468,13 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
                                                RESOURCE_PREFIX "/broadsheet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, source_list);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, all_stories_row);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, all_unread_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, spinner);
@@ -423,12 +483,16 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_view);
   gtk_widget_class_bind_template_callback (widget_class, story_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", NULL, show_story_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
+
+  _broadsheet_window_class_init_sources (widget_class);
 }
 
 static void
@@ -437,7 +501,9 @@ broadsheet_window_init (BroadsheetWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->refresh_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
+  self->session_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -446,11 +512,20 @@ broadsheet_window_init (BroadsheetWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   setup_models (self);
-  update_list_page (self);
+
+  /* A narrow window opens on the headlines, not the feed list. */
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* Returns a window that fetches with @fetcher and caches in @cache. */
 BroadsheetWindow *
-broadsheet_window_new (GtkApplication *application)
+broadsheet_window_new (GtkApplication      *application,
+                       BroadsheetFetcher   *fetcher,
+                       BroadsheetFeedCache *cache)
 {
-  return g_object_new (BROADSHEET_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (BROADSHEET_TYPE_WINDOW,
+                       "application", application,
+                       "fetcher", fetcher,
+                       "cache", cache,
+                       NULL);
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "broadsheet-feed-cache.h"
+#include "broadsheet-fetcher.h"
 #include "broadsheet-source.h"
 
 G_BEGIN_DECLS
@@ -17,13 +19,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, BROADSHEET, WINDOW, AdwApplicationWindow)
 
-BroadsheetWindow   *broadsheet_window_new           (GtkApplication   *application);
-void                broadsheet_window_add_source    (BroadsheetWindow *self,
-                                                     BroadsheetSource *source);
+BroadsheetWindow   *broadsheet_window_new           (GtkApplication      *application,
+                                                     BroadsheetFetcher   *fetcher,
+                                                     BroadsheetFeedCache *cache);
+BroadsheetSource   *broadsheet_window_open_uri      (BroadsheetWindow *self,
+                                                     const char       *uri,
+                                                     gboolean          keep);
 BroadsheetSource   *broadsheet_window_find_source   (BroadsheetWindow *self,
-                                                     GFile            *file);
-void                broadsheet_window_reload_source (BroadsheetWindow *self,
+                                                     const char       *uri);
+void                broadsheet_window_show_source   (BroadsheetWindow *self,
                                                      BroadsheetSource *source);
+void                broadsheet_window_refresh       (BroadsheetWindow *self,
+                                                     BroadsheetSource *source,
+                                                     gboolean          user_started);
 GListModel         *broadsheet_window_get_sources   (BroadsheetWindow *self);
 GtkSingleSelection *broadsheet_window_get_selection (BroadsheetWindow *self);
 

@@ -19,6 +19,7 @@ typedef struct
 {
   char  *dir;
   GFile *file;
+  char  *uri;
 } Fixture;
 
 static void
@@ -44,6 +45,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->dir);
   path = g_build_filename (fixture->dir, "feed.json", NULL);
   fixture->file = g_file_new_for_path (path);
+  fixture->uri = g_file_get_uri (fixture->file);
 }
 
 static void
@@ -55,6 +57,7 @@ fixture_tear_down (Fixture       *fixture,
   g_unlink (path);
   g_rmdir (fixture->dir);
   g_clear_object (&fixture->file);
+  g_free (fixture->uri);
   g_free (fixture->dir);
 }
 
@@ -90,7 +93,7 @@ static void
 test_load (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   copy_feed (fixture, "complete.json");
@@ -108,7 +111,7 @@ static void
 test_failure_keeps_stories (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
   g_autoptr(BroadsheetStory) first = NULL;
   g_autoptr(BroadsheetStory) again = NULL;
   GError *error = NULL;
@@ -144,7 +147,7 @@ static void
 test_missing_file (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   error = load (source, NULL);
@@ -157,7 +160,7 @@ static void
 test_skipped_count (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   copy_feed (fixture, "mixed.json");
@@ -171,7 +174,7 @@ static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->file);
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
 
@@ -182,6 +185,120 @@ test_cancel (Fixture       *fixture,
   /* Cancelling is not a failure to show. */
   g_assert_null (broadsheet_source_get_error (source));
   g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_IDLE);
+}
+
+static BroadsheetStory *
+find_story (BroadsheetSource *source,
+            const char       *id)
+{
+  GListModel *stories = broadsheet_source_get_stories (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (stories, i);
+
+      if (g_str_equal (broadsheet_story_get_id (story), id))
+        return story;
+    }
+  return NULL;
+}
+
+static void
+write_feed (Fixture    *fixture,
+            const char *stories)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *json =
+    g_strdup_printf ("{ \"format\": \"broadsheet-story-json\", \"version\": 1, "
+                     "\"title\": \"Merge\", \"stories\": [ %s ] }", stories);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+}
+
+static void
+test_merge_by_id (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
+  BroadsheetStory *same, *changed, *held;
+  GError *error = NULL;
+
+  write_feed (fixture, "{ \"id\": \"same\", \"headline\": \"Same\" },"
+                       "{ \"id\": \"changed\", \"headline\": \"Before\" },"
+                       "{ \"id\": \"held\", \"headline\": \"Being read\" },"
+                       "{ \"id\": \"dropped\", \"headline\": \"Dropped\" }");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broadsheet_source_get_n_unread (source), ==, 4);
+
+  same = find_story (source, "same");
+  changed = find_story (source, "changed");
+  held = find_story (source, "held");
+  broadsheet_story_set_read (changed, TRUE);
+  broadsheet_story_set_read (held, TRUE);
+  g_assert_cmpuint (broadsheet_source_get_n_unread (source), ==, 2);
+  broadsheet_source_hold_story (source, held);
+
+  write_feed (fixture, "{ \"id\": \"new\", \"headline\": \"New\" },"
+                       "{ \"id\": \"same\", \"headline\": \"Same\" },"
+                       "{ \"id\": \"changed\", \"headline\": \"After\" },"
+                       "{ \"id\": \"held\", \"headline\": \"Changed while read\" }");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+
+  /* Unchanged stories keep their objects, so selections and rows stay. */
+  g_assert_true (find_story (source, "same") == same);
+  /* A changed story updates, keeping the user's state. */
+  g_assert_false (find_story (source, "changed") == changed);
+  g_assert_cmpstr (broadsheet_story_get_headline (find_story (source, "changed")), ==, "After");
+  g_assert_true (broadsheet_story_get_read (find_story (source, "changed")));
+  /* The story being read stays exactly as the reader sees it. */
+  g_assert_true (find_story (source, "held") == held);
+  g_assert_cmpstr (broadsheet_story_get_headline (held), ==, "Being read");
+  g_assert_nonnull (find_story (source, "new"));
+  g_assert_null (find_story (source, "dropped"));
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 4);
+  /* new and same are unread; changed and held were read. */
+  g_assert_cmpuint (broadsheet_source_get_n_unread (source), ==, 2);
+
+  /* Even when the feed drops it, the story being read stays. */
+  write_feed (fixture, "{ \"id\": \"same\", \"headline\": \"Same\" }");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_true (find_story (source, "held") == held);
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+
+  /* Let go of it, and the next refresh drops it. */
+  broadsheet_source_hold_story (source, NULL);
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_null (find_story (source, "held"));
+  g_assert_cmpuint (broadsheet_source_get_n_unread (source), ==, 1);
+}
+
+static void
+test_titles (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
+  g_autoptr(BroadsheetSource) web = broadsheet_source_new ("https://news.example.org/feed.json",
+                                                           NULL, NULL);
+  GError *error = NULL;
+
+  g_assert_cmpstr (broadsheet_source_get_title (web), ==, "news.example.org");
+  g_assert_true (broadsheet_source_is_remote (web));
+  g_assert_false (broadsheet_source_is_remote (source));
+
+  copy_feed (fixture, "complete.json");
+  error = load (source, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Complete Test Feed");
+
+  broadsheet_source_set_custom_title (source, "  My name  ");
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "My name");
+  broadsheet_source_set_custom_title (source, "   ");
+  g_assert_null (broadsheet_source_get_custom_title (source));
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Complete Test Feed");
 }
 
 static void
@@ -211,6 +328,9 @@ main (int   argc,
   g_test_add ("/source/skipped-count", Fixture, NULL,
               fixture_set_up, test_skipped_count, fixture_tear_down);
   g_test_add ("/source/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/source/merge-by-id", Fixture, NULL,
+              fixture_set_up, test_merge_by_id, fixture_tear_down);
+  g_test_add ("/source/titles", Fixture, NULL, fixture_set_up, test_titles, fixture_tear_down);
   g_test_add_func ("/source/bundled", test_bundled);
 
   return g_test_run ();

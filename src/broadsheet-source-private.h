@@ -1,0 +1,47 @@
+/* broadsheet-source-private.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "broadsheet-feed-document.h"
+#include "broadsheet-source.h"
+
+G_BEGIN_DECLS
+
+/* Shared by broadsheet-source.c (the object and merging) and
+ * broadsheet-source-load.c (reading, fetching, caching and parsing).
+ */
+struct _BroadsheetSource
+{
+  GObject parent_instance;
+
+  char                  *uri;
+  BroadsheetFetcher     *fetcher;
+  BroadsheetFeedCache   *cache;
+  char                  *feed_title;
+  char                  *custom_title;
+  char                  *fallback_title;
+  GListStore            *stories;
+  BroadsheetStory       *held_story;
+  BroadsheetSourceState  state;
+  GError                *error;
+  guint                  n_skipped;
+  guint                  n_unread;
+  GDateTime             *last_updated;
+  char                  *etag;
+  char                  *last_modified;
+  guint                  cache_tried : 1;
+};
+
+void _broadsheet_source_set_state      (BroadsheetSource       *self,
+                                        BroadsheetSourceState   state);
+void _broadsheet_source_mark_updated   (BroadsheetSource       *self,
+                                        GDateTime              *when);
+void _broadsheet_source_merge_document (BroadsheetSource       *self,
+                                        BroadsheetFeedDocument *document);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* broadsheet-window-private.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "broadsheet-feed-cache.h"
+#include "broadsheet-fetcher.h"
+#include "broadsheet-story-view.h"
+#include "broadsheet-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by broadsheet-window.c (layout, story list and story pane) and
+ * broadsheet-window-sources.c (the feeds: sidebar, loading, adding,
+ * removing, renaming and refreshing).
+ */
+struct _BroadsheetWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings           *settings;
+  GCancellable        *cancellable;          /* Cancelled when the window closes. */
+  GCancellable        *refresh_cancellable;  /* Cancelled by "Stop Refreshing". */
+  BroadsheetFetcher   *fetcher;
+  BroadsheetFeedCache *cache;
+  GListStore          *sources;
+  GHashTable          *session_uris;         /* Opened for this session only. */
+  GtkFlattenListModel *all_stories;
+  GtkSortListModel    *sorted_stories;
+  GtkSingleSelection  *selection;
+  BroadsheetSource    *removed_source;       /* Until its Undo toast goes. */
+  guint                removed_position;
+  guint                show_story_id;
+  guint                refresh_timer_id;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar_pane;
+  GtkWidget           *list_pane;
+  GtkWidget           *detail_pane;
+  GtkListBox          *source_list;
+  GtkWidget           *all_stories_row;
+  GtkLabel            *all_unread_label;
+  GtkStack            *refresh_stack;
+  AdwWindowTitle      *list_title;
+  GtkStack            *list_stack;
+  GtkSpinner          *spinner;
+  AdwStatusPage       *error_page;
+  GtkListView         *story_list;
+  GtkStack            *detail_stack;
+  BroadsheetStoryView *story_view;
+};
+
+void              _broadsheet_window_update_list_page  (BroadsheetWindow *self);
+void              _broadsheet_window_show_toast        (BroadsheetWindow *self,
+                                                        AdwToast         *toast);
+BroadsheetSource *_broadsheet_window_get_shown_source  (BroadsheetWindow *self);
+void              _broadsheet_window_init_sources      (BroadsheetWindow *self);
+void              _broadsheet_window_dispose_sources   (BroadsheetWindow *self);
+void              _broadsheet_window_class_init_sources (GtkWidgetClass  *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,551 @@
+/* test-feeds.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "broadsheet-add-feed-dialog.h"
+#include "broadsheet-application.h"
+#include "broadsheet-source.h"
+#include "broadsheet-window.h"
+
+/* Web feeds in the real window, against a SoupServer on 127.0.0.1: adding,
+ * restarting from the cache with the server gone, refreshing, conditional
+ * requests, cancelling, removing with Undo and renaming.
+ */
+
+typedef struct
+{
+  SoupServer            *server;
+  char                  *base;
+  char                  *feed_body;
+  guint                  n_requests;
+  gboolean               saw_if_none_match;
+  gboolean               hang;
+  GPtrArray             *hung;
+  BroadsheetApplication *app;
+  BroadsheetWindow      *window;
+} Fixture;
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
+  const char *if_none_match = soup_message_headers_get_one (request_headers, "If-None-Match");
+
+  fixture->n_requests++;
+
+  if (fixture->hang)
+    {
+      /* Never answers until the test lets it go. */
+      soup_server_message_pause (msg);
+      g_ptr_array_add (fixture->hung, g_object_ref (msg));
+      return;
+    }
+
+  if (g_strcmp0 (path, "/feed.json") != 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  if (g_strcmp0 (if_none_match, "\"v1\"") == 0)
+    {
+      fixture->saw_if_none_match = TRUE;
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_message_headers_replace (response_headers, "ETag", "\"v1\"");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/feed+json", SOUP_MEMORY_COPY,
+                                    fixture->feed_body, strlen (fixture->feed_body));
+}
+
+static void
+start_server (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
+  g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (fixture->server);
+  fixture->base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+}
+
+static void
+stop_server (Fixture *fixture)
+{
+  for (guint i = 0; i < fixture->hung->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fixture->hung, i));
+  g_ptr_array_set_size (fixture->hung, 0);
+  if (fixture->server != NULL)
+    soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+}
+
+static char *
+feed_uri (Fixture *fixture)
+{
+  return g_strconcat (fixture->base, "feed.json", NULL);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (Fixture *fixture);
+
+static void
+wait_until (Fixture   *fixture,
+            Predicate  predicate)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+
+  while (!predicate (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+sources_settled (Fixture *fixture)
+{
+  GListModel *sources = broadsheet_window_get_sources (fixture->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(BroadsheetSource) source = g_list_model_get_item (sources, i);
+      BroadsheetSourceState state = broadsheet_source_get_state (source);
+
+      if (state == BROADSHEET_SOURCE_IDLE || state == BROADSHEET_SOURCE_LOADING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+start_app (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->app = broadsheet_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  wait_until (fixture, sources_settled);
+}
+
+static void
+quit_app (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  spin (50);
+  g_clear_object (&fixture->app);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "complete.json", NULL);
+
+  g_assert_true (g_file_get_contents (path, &fixture->feed_body, NULL, NULL));
+  fixture->hung = g_ptr_array_new_with_free_func (g_object_unref);
+  start_server (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (fixture->window != NULL)
+    quit_app (fixture);
+  stop_server (fixture);
+  g_ptr_array_unref (fixture->hung);
+  g_free (fixture->base);
+  g_free (fixture->feed_body);
+  g_settings_reset (settings, "feeds");
+  g_settings_reset (settings, "feed-titles");
+}
+
+static GtkWidget *
+template_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                  BROADSHEET_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static BroadsheetAddFeedDialog *
+find_add_feed_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (BROADSHEET_IS_ADD_FEED_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+add_button_ready (Fixture *fixture)
+{
+  BroadsheetAddFeedDialog *dialog = find_add_feed_dialog ();
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                   BROADSHEET_TYPE_ADD_FEED_DIALOG, "add_button");
+
+  if (g_test_verbose ())
+    {
+      GObject *status = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                       BROADSHEET_TYPE_ADD_FEED_DIALOG,
+                                                       "status_label");
+
+      g_test_message ("dialog: %s", gtk_label_get_text (GTK_LABEL (status)));
+    }
+  return gtk_widget_get_sensitive (GTK_WIDGET (button));
+}
+
+static BroadsheetSource *
+add_feed_through_dialog (Fixture *fixture)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  BroadsheetAddFeedDialog *dialog;
+  GObject *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-feed", NULL));
+  dialog = find_add_feed_dialog ();
+  g_assert_nonnull (dialog);
+
+  broadsheet_add_feed_dialog_set_uri (dialog, uri);
+  wait_until (fixture, add_button_ready);
+  button = gtk_widget_get_template_child (GTK_WIDGET (dialog), BROADSHEET_TYPE_ADD_FEED_DIALOG,
+                                          "add_button");
+  g_signal_emit_by_name (button, "clicked");
+  spin (50);
+  g_assert_null (find_add_feed_dialog ());
+
+  return broadsheet_window_find_source (fixture->window, uri);
+}
+
+static gboolean
+web_source_settled (Fixture *fixture)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  BroadsheetSource *source = broadsheet_window_find_source (fixture->window, uri);
+
+  return source != NULL &&
+         broadsheet_source_get_state (source) != BROADSHEET_SOURCE_LOADING &&
+         broadsheet_source_get_state (source) != BROADSHEET_SOURCE_IDLE;
+}
+
+static void
+test_add_restart_offline (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = feed_uri (fixture);
+  g_auto(GStrv) feeds = NULL;
+  BroadsheetSource *source;
+  GtkSingleSelection *selection;
+  g_autofree char *sidebar_text = NULL;
+
+  start_app (fixture);
+  source = add_feed_through_dialog (fixture);
+  g_assert_nonnull (source);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_READY);
+  g_assert_cmpuint (fixture->n_requests, ==, 1);
+
+  /* The window shows the new feed's stories, and the feed list keeps it. */
+  selection = broadsheet_window_get_selection (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  feeds = g_settings_get_strv (settings, "feeds");
+  g_assert_true (g_strv_contains ((const char * const *)feeds, uri));
+  sidebar_text = widget_text (template_child (fixture, "source_list"));
+  assert_contains (sidebar_text, "Complete Test Feed");
+
+  /* Quit, take the server away, start again: the stories come from the cache. */
+  quit_app (fixture);
+  stop_server (fixture);
+  start_app (fixture);
+  wait_until (fixture, web_source_settled);
+
+  source = broadsheet_window_find_source (fixture->window, uri);
+  g_assert_nonnull (source);
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_FAILED);
+  g_assert_nonnull (broadsheet_source_get_error (source));
+
+  /* The feed's row says what went wrong, in words. */
+  g_clear_pointer (&sidebar_text, g_free);
+  sidebar_text = widget_text (template_child (fixture, "source_list"));
+  assert_contains (sidebar_text, "Complete Test Feed");
+  assert_contains (sidebar_text, broadsheet_source_get_error (source)->message);
+
+  /* The stories are there to read. */
+  broadsheet_window_show_source (fixture->window, source);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (broadsheet_window_get_selection (fixture->window))),
+                    ==, 2);
+}
+
+static void
+test_conditional_refresh (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  BroadsheetSource *source;
+  g_autoptr(BroadsheetStory) first = NULL;
+
+  start_app (fixture);
+  source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  wait_until (fixture, web_source_settled);
+  first = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
+
+  broadsheet_window_refresh (fixture->window, source, TRUE);
+  wait_until (fixture, web_source_settled);
+
+  /* The second request was conditional, the 304 changed nothing. */
+  g_assert_true (fixture->saw_if_none_match);
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+  {
+    g_autoptr(BroadsheetStory) again = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
+
+    g_assert_true (again == first);
+  }
+}
+
+static gboolean
+web_source_not_loading (Fixture *fixture)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  BroadsheetSource *source = broadsheet_window_find_source (fixture->window, uri);
+
+  return broadsheet_source_get_state (source) != BROADSHEET_SOURCE_LOADING;
+}
+
+static gboolean
+hung_request_arrived (Fixture *fixture)
+{
+  return fixture->hung->len > 0;
+}
+
+static void
+test_slow_and_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  BroadsheetSource *source;
+  GtkStack *refresh_stack;
+  gint64 start;
+
+  start_app (fixture);
+  fixture->hang = TRUE;
+  source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  wait_until (fixture, hung_request_arrived);
+
+  /* While the server hangs, the window keeps answering and offers Stop. */
+  refresh_stack = GTK_STACK (template_child (fixture, "refresh_stack"));
+  g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_LOADING);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (refresh_stack), ==, "stop");
+  start = g_get_monotonic_time ();
+  spin (100);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-refresh", NULL));
+  wait_until (fixture, web_source_not_loading);
+  /* Stopping is not a failure: nothing to report. */
+  g_assert_null (broadsheet_source_get_error (source));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (refresh_stack), ==, "refresh");
+}
+
+static void
+test_remove_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = feed_uri (fixture);
+  g_auto(GStrv) feeds = NULL;
+  BroadsheetSource *source;
+
+  start_app (fixture);
+  source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  wait_until (fixture, web_source_settled);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-source", NULL));
+  g_assert_null (broadsheet_window_find_source (fixture->window, uri));
+  feeds = g_settings_get_strv (settings, "feeds");
+  g_assert_false (g_strv_contains ((const char * const *)feeds, uri));
+  g_clear_pointer (&feeds, g_strfreev);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-remove", NULL));
+  g_assert_true (broadsheet_window_find_source (fixture->window, uri) == source);
+  feeds = g_settings_get_strv (settings, "feeds");
+  g_assert_true (g_strv_contains ((const char * const *)feeds, uri));
+  /* Its stories came back with it, without a fetch. */
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_rename (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = feed_uri (fixture);
+  g_autoptr(GVariant) titles = NULL;
+  const char *saved = NULL;
+  BroadsheetSource *source;
+  AdwMessageDialog *dialog;
+
+  start_app (fixture);
+  source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  wait_until (fixture, web_source_settled);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-source", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Harbour <b>news</b>");
+  adw_message_dialog_response (dialog, "rename");
+  spin (50);
+
+  g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Harbour <b>news</b>");
+  titles = g_settings_get_value (settings, "feed-titles");
+  g_assert_true (g_variant_lookup (titles, uri, "&s", &saved));
+  g_assert_cmpstr (saved, ==, "Harbour <b>news</b>");
+}
+
+static void
+test_command_line_url (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = feed_uri (fixture);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  GFile *files[] = { file };
+  g_auto(GStrv) feeds = NULL;
+
+  start_app (fixture);
+  g_application_open (G_APPLICATION (fixture->app), files, 1, "");
+  wait_until (fixture, web_source_settled);
+
+  g_assert_nonnull (broadsheet_window_find_source (fixture->window, uri));
+  feeds = g_settings_get_strv (settings, "feeds");
+  g_assert_true (g_strv_contains ((const char * const *)feeds, uri));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (broadsheet_window_get_selection (fixture->window))),
+                    ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
+
+  /* A fresh cache for each run, before GLib reads the variable. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/feeds/add-restart-offline", Fixture, NULL,
+              fixture_set_up, test_add_restart_offline, fixture_tear_down);
+  g_test_add ("/feeds/conditional-refresh", Fixture, NULL,
+              fixture_set_up, test_conditional_refresh, fixture_tear_down);
+  g_test_add ("/feeds/slow-and-cancel", Fixture, NULL,
+              fixture_set_up, test_slow_and_cancel, fixture_tear_down);
+  g_test_add ("/feeds/remove-undo", Fixture, NULL,
+              fixture_set_up, test_remove_undo, fixture_tear_down);
+  g_test_add ("/feeds/rename", Fixture, NULL,
+              fixture_set_up, test_rename, fixture_tear_down);
+  g_test_add ("/feeds/command-line-url", Fixture, NULL,
+              fixture_set_up, test_command_line_url, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -322,7 +322,8 @@ load_timeout_cb (gpointer user_data)
 static void
 entry_changed_cb (BroadsheetAddFeedDialog *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry_row))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->entry_row));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
   g_autofree char *normalized = NULL;
   AddressCheck check;
 
@@ -478,28 +479,28 @@ broadsheet_add_feed_dialog_init (BroadsheetAddFeedDialog *self)
 }
 
 /* Returns a dialog, modal for @parent, that adds a feed not already in
- * @existing_sources (a list of BroadsheetSource; may be %NULL). New sources
- * load through @fetcher and @cache.
+ * @sources (a list of BroadsheetSource; may be %NULL). New sources load
+ * through @fetcher and @cache.
  */
 BroadsheetAddFeedDialog *
 broadsheet_add_feed_dialog_new (GtkWindow           *parent,
                                 BroadsheetFetcher   *fetcher,
                                 BroadsheetFeedCache *cache,
-                                GListModel          *existing_sources)
+                                GListModel          *sources)
 {
   BroadsheetAddFeedDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (fetcher == NULL || BROADSHEET_IS_FETCHER (fetcher), NULL);
   g_return_val_if_fail (cache == NULL || BROADSHEET_IS_FEED_CACHE (cache), NULL);
-  g_return_val_if_fail (existing_sources == NULL || G_IS_LIST_MODEL (existing_sources), NULL);
+  g_return_val_if_fail (sources == NULL || G_IS_LIST_MODEL (sources), NULL);
 
   self = g_object_new (BROADSHEET_TYPE_ADD_FEED_DIALOG,
                        "transient-for", parent,
                        NULL);
   g_set_object (&self->fetcher, fetcher);
   g_set_object (&self->cache, cache);
-  g_set_object (&self->existing_sources, existing_sources);
+  g_set_object (&self->existing_sources, sources);
 
   return self;
 }

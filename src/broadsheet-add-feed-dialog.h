@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (BroadsheetAddFeedDialog, broadsheet_add_feed_dialog,
 BroadsheetAddFeedDialog *broadsheet_add_feed_dialog_new     (GtkWindow               *parent,
                                                              BroadsheetFetcher       *fetcher,
                                                              BroadsheetFeedCache     *cache,
-                                                             GListModel              *existing_sources);
+                                                             GListModel              *sources);
 void                     broadsheet_add_feed_dialog_set_uri (BroadsheetAddFeedDialog *self,
                                                              const char              *uri);
 

@@ -17,9 +17,10 @@
  *
  *  - one SoupSession with our user agent, timeouts and a few connections;
  *  - conditional requests (If-None-Match, If-Modified-Since), 304 as "nothing new";
- *  - redirects followed here, at most BROADSHEET_FETCHER_MAX_REDIRECTS, and
- *    only to http and https;
- *  - the body read as a stream and refused beyond a size cap;
+ *  - redirects followed here rather than by libsoup, so they are counted
+ *    (at most BROADSHEET_FETCHER_MAX_REDIRECTS) and go to http and https only;
+ *  - the body read as a stream in 64 KiB chunks and refused beyond a size
+ *    cap, early when Content-Length says so;
  *  - 429 Retry-After honoured per host, without touching the network;
  *  - every failure turned into a sentence that says what happened, names the
  *    server, and what the user can do.
@@ -27,13 +28,14 @@
  * TLS certificates are checked by glib-networking; a bad one is an error,
  * never accepted.
  */
+
 struct _BroadsheetFetcher
 {
   GObject parent_instance;
 
   SoupSession *session;
   gsize        max_size;
-  GHashTable  *not_before;  /* host → GDateTime of the earliest next request. */
+  GHashTable  *not_before;  /* Lower-case host → GDateTime before which it is not asked. */
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetFetcher, broadsheet_fetcher, G_TYPE_OBJECT)
@@ -49,8 +51,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define ACCEPT "application/feed+json, application/json;q=0.9, */*;q=0.1"
 #define CHUNK_SIZE (64 * 1024)
+#define MIB (1024 * 1024)
 #define DEFAULT_RETRY_AFTER (5 * 60)
+#define MAX_RETRY_AFTER (24 * 60 * 60)
 
 void
 broadsheet_fetch_result_free (BroadsheetFetchResult *result)
@@ -74,9 +79,18 @@ broadsheet_fetcher_dispose (GObject *object)
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->not_before, g_hash_table_unref);
 
   G_OBJECT_CLASS (broadsheet_fetcher_parent_class)->dispose (object);
+}
+
+static void
+broadsheet_fetcher_finalize (GObject *object)
+{
+  BroadsheetFetcher *self = (BroadsheetFetcher *)object;
+
+  g_clear_pointer (&self->not_before, g_hash_table_unref);
+
+  G_OBJECT_CLASS (broadsheet_fetcher_parent_class)->finalize (object);
 }
 
 static void
@@ -131,14 +145,19 @@ broadsheet_fetcher_class_init (BroadsheetFetcherClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = broadsheet_fetcher_dispose;
+  object_class->finalize = broadsheet_fetcher_finalize;
   object_class->get_property = broadsheet_fetcher_get_property;
   object_class->set_property = broadsheet_fetcher_set_property;
 
+  /* The body is collected in a GByteArray, whose length is a guint. */
   properties[PROP_MAX_SIZE] =
-    g_param_spec_uint64 ("max-size", NULL, NULL, 1, G_MAXSIZE, BROADSHEET_FETCHER_DEFAULT_MAX_SIZE,
+    g_param_spec_uint64 ("max-size", NULL, NULL,
+                         1, G_MAXUINT, BROADSHEET_FETCHER_DEFAULT_MAX_SIZE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_TIMEOUT] =
-    g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, 30,
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       0, G_MAXUINT, BROADSHEET_FETCHER_DEFAULT_TIMEOUT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -154,7 +173,7 @@ broadsheet_fetcher_init (BroadsheetFetcher *self)
                                             (GDestroyNotify)g_date_time_unref);
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", user_agent,
-                                "timeout", 30,
+                                "timeout", BROADSHEET_FETCHER_DEFAULT_TIMEOUT,
                                 "idle-timeout", 60,
                                 "max-conns", 6,
                                 "max-conns-per-host", 2,
@@ -182,7 +201,7 @@ broadsheet_fetcher_set_max_size (BroadsheetFetcher *self,
                                  gsize              max_size)
 {
   g_return_if_fail (BROADSHEET_IS_FETCHER (self));
-  g_return_if_fail (max_size > 0);
+  g_return_if_fail (max_size > 0 && max_size <= G_MAXUINT);
 
   if (self->max_size != max_size)
     {
@@ -191,7 +210,9 @@ broadsheet_fetcher_set_max_size (BroadsheetFetcher *self,
     }
 }
 
-/* Sets how many seconds connecting or a silent server may take. */
+/* Sets how many seconds connecting, or a silent server, may take; 0 waits
+ * for ever. It applies to connections made afterwards.
+ */
 void
 broadsheet_fetcher_set_timeout (BroadsheetFetcher *self,
                                 guint              seconds)
@@ -207,26 +228,38 @@ broadsheet_fetcher_set_timeout (BroadsheetFetcher *self,
 
 typedef struct
 {
-  GUri        *uri;
-  char        *etag;
-  char        *last_modified;
-  SoupMessage *message;
+  GUri         *uri;            /* The address being asked; it changes on redirects. */
+  char         *etag;
+  char         *last_modified;
+  SoupMessage  *message;
   GInputStream *stream;
-  GByteArray  *body;
-  goffset      content_length;  /* -1 when unknown. */
-  guint        n_redirects;
+  GByteArray   *body;
+  guint         n_redirects;
 } Fetch;
+
+/* Closing a body stream that was not read to its end makes libsoup finish
+ * the message without reading the rest, and drop the connection.
+ */
+static void
+fetch_close (Fetch *fetch)
+{
+  if (fetch->stream != NULL)
+    {
+      g_input_stream_close (fetch->stream, NULL, NULL);
+      g_clear_object (&fetch->stream);
+    }
+  g_clear_object (&fetch->message);
+}
 
 static void
 fetch_free (gpointer data)
 {
   Fetch *fetch = data;
 
+  fetch_close (fetch);
   g_clear_pointer (&fetch->uri, g_uri_unref);
   g_free (fetch->etag);
   g_free (fetch->last_modified);
-  g_clear_object (&fetch->message);
-  g_clear_object (&fetch->stream);
   g_clear_pointer (&fetch->body, g_byte_array_unref);
   g_free (fetch);
 }
@@ -247,16 +280,48 @@ is_web_uri (GUri *uri)
          host != NULL && *host != '\0';
 }
 
-/* Turns a transport error into one that says what happened and what to do. */
 static GError *
-describe_error (Fetch  *fetch,
-                GError *error)
+too_many_redirects (Fetch *fetch)
+{
+  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_MANY_REDIRECTS,
+                      _("%s redirected Broadsheet too many times: the address of the feed may "
+                        "have changed, look for it on the site"), host_of (fetch));
+}
+
+static GError *
+bad_certificate (Fetch *fetch)
+{
+  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TLS,
+                      _("The security certificate of %s is not valid, so Broadsheet did not "
+                        "load the feed"), host_of (fetch));
+}
+
+static gboolean
+is_connection_lost (const GError *error)
+{
+  /* G_IO_ERROR_BROKEN_PIPE has the value of G_IO_ERROR_CONNECTION_CLOSED. */
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
+}
+
+/* Turns an error from GIO or libsoup into one that says what happened and
+ * what to do; takes @error. @in_body tells whether the headers had come.
+ * Cancelling is passed on unchanged.
+ */
+static GError *
+describe_error (Fetch    *fetch,
+                GError   *error,
+                gboolean  in_body)
 {
   const char *host = host_of (fetch);
   GError *described;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (error);
+    return error;
+
+  g_debug ("Fetching from %s failed: %s (%s, %d)",
+           host, error->message, g_quark_to_string (error->domain), error->code);
 
   if (error->domain == G_RESOLVER_ERROR)
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
@@ -269,36 +334,56 @@ describe_error (Fetch  *fetch,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("Could not reach %s: check your connection"), host);
+                             _("Could not reach %s: check that you are connected to the "
+                               "internet"), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TIMED_OUT,
                              _("%s did not answer in time: try again later"), host);
-  else if (error->domain == G_TLS_ERROR)
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TLS,
-                             _("The security certificate of %s is not valid, so Broadsheet did "
-                               "not load the feed"), host);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+                             _("Broadsheet cannot make secure connections on this system, so it "
+                               "did not load the feed from %s"), host);
+  else if (error->domain == G_TLS_ERROR ||
+           (fetch->message != NULL &&
+            soup_message_get_tls_peer_certificate_errors (fetch->message) != 0))
+    described = bad_certificate (fetch);
+  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
+    described = too_many_redirects (fetch);
+  else if (in_body && is_connection_lost (error))
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TRUNCATED,
                              _("The connection to %s ended before the whole feed arrived: try "
                                "again later"), host);
+  else if (is_connection_lost (error))
+    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
+                             _("%s closed the connection without answering: try again later"),
+                             host);
+  else if (error->domain == SOUP_SESSION_ERROR)
+    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
+                             _("%s sent an answer Broadsheet could not read: try again later"),
+                             host);
   else
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
                              _("Could not load the feed from %s: %s"), host, error->message);
 
+  g_error_free (error);
   return described;
 }
 
+/* Ends the fetch with @error, which it takes, and lets the connection go. */
 static void
 return_error (GTask  *task,
               GError *error)
 {
-  Fetch *fetch = g_task_get_task_data (task);
-  GError *described = describe_error (fetch, error);
+  fetch_close (g_task_get_task_data (task));
+  g_task_return_error (task, error);
+}
 
-  g_error_free (error);
-  g_task_return_error (task, described);
+static void
+return_result (GTask                 *task,
+               BroadsheetFetchResult *result)
+{
+  fetch_close (g_task_get_task_data (task));
+  g_task_return_pointer (task, result, (GDestroyNotify)broadsheet_fetch_result_free);
 }
 
 static char *
@@ -309,38 +394,78 @@ format_local_time (GDateTime *when)
   return g_date_time_format (local, "%H:%M");
 }
 
-/* A 429: keeps every request to that host off the network until the server
- * said to come back.
+/* Retry-After is a number of seconds or an HTTP date. */
+static GDateTime *
+parse_retry_after (const char *value,
+                   GDateTime  *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
+
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &seconds, NULL))
+    return g_date_time_add_seconds (now, MIN (seconds, MAX_RETRY_AFTER));
+
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
+
+  if (g_date_time_difference (when, now) > (GTimeSpan)MAX_RETRY_AFTER * G_TIME_SPAN_SECOND)
+    return g_date_time_add_seconds (now, MAX_RETRY_AFTER);
+
+  return g_steal_pointer (&when);
+}
+
+/* A 429: keeps every request to that host off the network until the time
+ * the server gave, or for five minutes.
  */
 static GError *
 rate_limited (BroadsheetFetcher *self,
               Fetch             *fetch)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
-  const char *retry_after = soup_message_headers_get_one (headers, "Retry-After");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *time = NULL;
-  char *end = NULL;
-  guint64 seconds;
 
-  if (retry_after != NULL && g_ascii_isdigit (*retry_after) &&
-      (seconds = g_ascii_strtoull (retry_after, &end, 10), end != NULL && *end == '\0'))
-    when = g_date_time_add_seconds (now, MIN (seconds, 24 * 60 * 60));
-  else if (retry_after != NULL)
-    when = soup_date_time_new_from_http_string (retry_after);
+  when = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"), now);
+  g_hash_table_replace (self->not_before, g_ascii_strdown (host_of (fetch), -1),
+                        g_date_time_ref (when));
 
-  if (when == NULL || g_date_time_compare (when, now) <= 0)
-    {
-      g_clear_pointer (&when, g_date_time_unref);
-      when = g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
-    }
-
-  g_hash_table_replace (self->not_before, g_strdup (host_of (fetch)), g_date_time_ref (when));
   time = format_local_time (when);
   return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
                       _("%s asked Broadsheet to wait (HTTP 429): it will try again after %s"),
                       host_of (fetch), time);
+}
+
+/* Fails while @uri's host is inside a Retry-After window. */
+static gboolean
+check_rate_limit (BroadsheetFetcher  *self,
+                  GUri               *uri,
+                  GError            **error)
+{
+  g_autofree char *host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  GDateTime *not_before = g_hash_table_lookup (self->not_before, host);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time = NULL;
+
+  if (not_before == NULL)
+    return TRUE;
+
+  now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (now, not_before) >= 0)
+    {
+      g_hash_table_remove (self->not_before, host);
+      return TRUE;
+    }
+
+  time = format_local_time (not_before);
+  g_set_error (error, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
+               _("%s asked Broadsheet to wait: it will try again after %s"),
+               g_uri_get_host (uri), time);
+  return FALSE;
 }
 
 static GError *
@@ -350,31 +475,48 @@ http_error (BroadsheetFetcher *self,
 {
   const char *host = host_of (fetch);
 
-  switch (status)
-    {
-    case SOUP_STATUS_NOT_FOUND:
-      return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NOT_FOUND,
-                          _("The feed was not found on %s (HTTP 404): check the address"), host);
+  if (status == SOUP_STATUS_NOT_FOUND)
+    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NOT_FOUND,
+                        _("The feed was not found on %s (HTTP 404): check the address"), host);
 
-    case SOUP_STATUS_GONE:
-      return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_GONE,
-                          _("The feed has been removed from %s (HTTP 410): you can remove it "
-                            "from Broadsheet"), host);
+  if (status == SOUP_STATUS_GONE)
+    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_GONE,
+                        _("The feed has been removed from %s (HTTP 410): you can remove it "
+                          "from Broadsheet"), host);
 
-    case 429: /* Too Many Requests; libsoup 3.2 has no name for it. */
-      return rate_limited (self, fetch);
+  /* Too Many Requests; libsoup 3.2 has no name for it. */
+  if (status == 429)
+    return rate_limited (self, fetch);
 
-    default:
-      if (status >= 500)
-        return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_SERVER,
-                            _("%s had a problem (HTTP %u): try again later"), host, status);
-      return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
-                          _("%s refused to send the feed (HTTP %u %s)"), host, status,
-                          soup_status_get_phrase (status));
-    }
+  if (SOUP_STATUS_IS_SERVER_ERROR (status))
+    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_SERVER,
+                        _("%s had a problem (HTTP %u): try again later"), host, status);
+
+  if (SOUP_STATUS_IS_CLIENT_ERROR (status))
+    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
+                        _("%s refused to send the feed (HTTP %u): check the address"),
+                        host, status);
+
+  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
+                      _("%s sent an answer Broadsheet does not understand (HTTP %u)"),
+                      host, status);
 }
 
-static void send_message (GTask *task);
+static GError *
+too_large (BroadsheetFetcher *self,
+           Fetch             *fetch)
+{
+  g_autofree char *cap = NULL;
+
+  if (self->max_size % MIB == 0)
+    cap = g_strdup_printf (_("%u MiB"), (guint)(self->max_size / MIB));
+  else
+    cap = g_format_size_full (self->max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_LARGE,
+                      _("The feed from %s is larger than %s, so Broadsheet did not load it"),
+                      host_of (fetch), cap);
+}
 
 static void
 finish_body (GTask *task)
@@ -383,35 +525,12 @@ finish_body (GTask *task)
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   BroadsheetFetchResult *result = g_new0 (BroadsheetFetchResult, 1);
 
-  if (fetch->content_length >= 0 && (goffset)fetch->body->len < fetch->content_length)
-    {
-      g_task_return_new_error (task, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TRUNCATED,
-                               _("The connection to %s ended before the whole feed arrived: try "
-                                 "again later"), host_of (fetch));
-      broadsheet_fetch_result_free (result);
-      return;
-    }
-
   result->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   result->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
   result->final_uri = g_uri_to_string (fetch->uri);
-  g_task_return_pointer (task, result, (GDestroyNotify)broadsheet_fetch_result_free);
-}
-
-static GError *
-too_large (BroadsheetFetcher *self,
-           Fetch             *fetch)
-{
-  guint mib = MAX (1, self->max_size / (1024 * 1024));
-
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_LARGE,
-                      ngettext ("The feed from %s is larger than %u MiB, so Broadsheet did not "
-                                "load it",
-                                "The feed from %s is larger than %u MiB, so Broadsheet did not "
-                                "load it", mib),
-                      host_of (fetch), mib);
+  return_result (task, result);
 }
 
 static void
@@ -424,28 +543,29 @@ read_cb (GObject      *object,
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
+  gsize size;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
-      return_error (task, error);
+      return_error (task, describe_error (fetch, error, TRUE));
       return;
     }
 
-  if (g_bytes_get_size (chunk) == 0)
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
     {
       finish_body (task);
       return;
     }
 
-  if (fetch->body->len + g_bytes_get_size (chunk) > self->max_size)
+  if ((guint64)fetch->body->len + size > self->max_size)
     {
-      /* Stop reading: dropping the stream closes the connection. */
-      g_task_return_error (task, too_large (self, fetch));
+      return_error (task, too_large (self, fetch));
       return;
     }
 
-  g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), size);
   g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), read_cb, g_object_ref (task));
 }
@@ -459,38 +579,57 @@ is_web_page (const char *content_type)
 }
 
 static gboolean
+is_redirect (guint status)
+{
+  return status == SOUP_STATUS_MOVED_PERMANENTLY ||
+         status == SOUP_STATUS_FOUND ||
+         status == SOUP_STATUS_SEE_OTHER ||
+         status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+         status == SOUP_STATUS_PERMANENT_REDIRECT;
+}
+
+static void send_message (GTask *task);
+
+/* Follows a redirect with a new message; returns %FALSE when the response
+ * has no Location to follow.
+ */
+static gboolean
 follow_redirect (GTask *task)
 {
+  BroadsheetFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   const char *location = soup_message_headers_get_one (headers, "Location");
   g_autoptr(GUri) target = NULL;
+  GError *error = NULL;
 
-  if (location == NULL)
+  if (location == NULL || *location == '\0')
     return FALSE;
 
   if (++fetch->n_redirects > BROADSHEET_FETCHER_MAX_REDIRECTS)
     {
-      g_task_return_new_error (task, BROADSHEET_FETCH_ERROR,
-                               BROADSHEET_FETCH_ERROR_TOO_MANY_REDIRECTS,
-                               _("%s redirected Broadsheet too many times: the feed’s address may "
-                                 "have changed, check it on the site"), host_of (fetch));
+      return_error (task, too_many_redirects (fetch));
       return TRUE;
     }
 
-  target = g_uri_parse_relative (fetch->uri, location, G_URI_FLAGS_ENCODED, NULL);
+  target = g_uri_parse_relative (fetch->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
   if (target == NULL || !is_web_uri (target))
     {
-      g_task_return_new_error (task, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_UNSUPPORTED,
-                               _("%s redirected Broadsheet to an address it cannot load"),
-                               host_of (fetch));
+      return_error (task, g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_UNSUPPORTED,
+                                       _("%s sent Broadsheet to an address that is not http or "
+                                         "https, so it did not follow"), host_of (fetch)));
       return TRUE;
     }
 
+  if (!check_rate_limit (self, target, &error))
+    {
+      return_error (task, error);
+      return TRUE;
+    }
+
+  fetch_close (fetch);
   g_uri_unref (fetch->uri);
   fetch->uri = g_steal_pointer (&target);
-  g_clear_object (&fetch->stream);
-  g_clear_object (&fetch->message);
   send_message (task);
   return TRUE;
 }
@@ -504,14 +643,14 @@ send_cb (GObject      *object,
   BroadsheetFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
-  const char *content_type;
+  goffset content_length = -1;
   GError *error = NULL;
   guint status;
 
   fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (fetch->stream == NULL)
     {
-      return_error (task, error);
+      return_error (task, describe_error (fetch, error, FALSE));
       return;
     }
 
@@ -521,45 +660,45 @@ send_cb (GObject      *object,
   if (status == SOUP_STATUS_NOT_MODIFIED)
     {
       BroadsheetFetchResult *unchanged = g_new0 (BroadsheetFetchResult, 1);
+      const char *etag = soup_message_headers_get_one (headers, "ETag");
+      const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
 
+      /* A 304 need not repeat the validators; keep the ones that matched. */
       unchanged->not_modified = TRUE;
-      unchanged->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-      unchanged->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+      unchanged->etag = g_strdup (etag != NULL ? etag : fetch->etag);
+      unchanged->last_modified = g_strdup (last_modified != NULL ? last_modified
+                                                                 : fetch->last_modified);
       unchanged->final_uri = g_uri_to_string (fetch->uri);
-      g_task_return_pointer (task, unchanged, (GDestroyNotify)broadsheet_fetch_result_free);
+      return_result (task, unchanged);
       return;
     }
 
-  if (SOUP_STATUS_IS_REDIRECTION (status) && follow_redirect (task))
+  if (is_redirect (status) && follow_redirect (task))
     return;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, http_error (self, fetch, status));
+      return_error (task, http_error (self, fetch, status));
       return;
     }
 
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  if (is_web_page (content_type))
+  if (is_web_page (soup_message_headers_get_content_type (headers, NULL)))
     {
-      g_task_return_new_error (task, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_WEB_PAGE,
-                               _("This address is a web page, not a feed: look on the site for a "
-                                 "link to its JSON feed"));
+      return_error (task, g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_WEB_PAGE,
+                                       _("This address on %s is a web page, not a feed: look on "
+                                         "the site for a link to its JSON feed"), host_of (fetch)));
       return;
     }
 
-  fetch->content_length = -1;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
-    fetch->content_length = soup_message_headers_get_content_length (headers);
-  if (fetch->content_length > 0 && (guint64)fetch->content_length > self->max_size)
+    content_length = soup_message_headers_get_content_length (headers);
+  if (content_length > 0 && (guint64)content_length > self->max_size)
     {
-      g_task_return_error (task, too_large (self, fetch));
+      return_error (task, too_large (self, fetch));
       return;
     }
 
-  fetch->body = g_byte_array_sized_new (fetch->content_length > 0
-                                        ? (guint)MIN ((gsize)fetch->content_length, self->max_size)
-                                        : CHUNK_SIZE);
+  fetch->body = g_byte_array_sized_new (content_length > 0 ? (guint)content_length : CHUNK_SIZE);
   g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), read_cb, g_object_ref (task));
 }
@@ -572,12 +711,11 @@ send_message (GTask *task)
   SoupMessageHeaders *headers;
 
   fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
-  /* Redirects are followed in follow_redirect(), to bound and check them. */
+  /* Redirects are followed in follow_redirect(), to count and check them. */
   soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
 
   headers = soup_message_get_request_headers (fetch->message);
-  soup_message_headers_replace (headers, "Accept",
-                                "application/feed+json, application/json;q=0.9, */*;q=0.1");
+  soup_message_headers_replace (headers, "Accept", ACCEPT);
   if (fetch->etag != NULL)
     soup_message_headers_replace (headers, "If-None-Match", fetch->etag);
   if (fetch->last_modified != NULL)
@@ -587,33 +725,10 @@ send_message (GTask *task)
                            g_task_get_cancellable (task), send_cb, g_object_ref (task));
 }
 
-/* Returns %TRUE, with an error, while @host is inside a Retry-After window. */
-static gboolean
-check_rate_limit (BroadsheetFetcher  *self,
-                  const char         *host,
-                  GError            **error)
-{
-  GDateTime *not_before = g_hash_table_lookup (self->not_before, host);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *time = NULL;
-
-  if (not_before == NULL)
-    return FALSE;
-
-  now = g_date_time_new_now_utc ();
-  if (g_date_time_compare (now, not_before) >= 0)
-    {
-      g_hash_table_remove (self->not_before, host);
-      return FALSE;
-    }
-
-  time = format_local_time (not_before);
-  g_set_error (error, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
-               _("%s asked Broadsheet to wait: it will try again after %s"), host, time);
-  return TRUE;
-}
-
-/* Fetches @uri, conditionally when @etag or @last_modified are given. */
+/* Fetches @uri, conditionally when @etag or @last_modified (from an earlier
+ * result) are given. Only http and https are fetched; a host that answered
+ * 429 is not asked again before the time it gave.
+ */
 void
 broadsheet_fetcher_fetch_async (BroadsheetFetcher   *self,
                                 const char          *uri,
@@ -630,19 +745,30 @@ broadsheet_fetcher_fetch_async (BroadsheetFetcher   *self,
 
   g_return_if_fail (BROADSHEET_IS_FETCHER (self));
   g_return_if_fail (uri != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, broadsheet_fetcher_fetch_async);
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
-  if (parsed == NULL || !is_web_uri (parsed))
+  parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, NULL);
+  if (parsed == NULL)
     {
       g_task_return_new_error (task, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_UNSUPPORTED,
-                               _("Broadsheet loads feeds from http and https addresses only"));
+                               _("“%s” is not a web address: check it"), uri);
       return;
     }
 
-  if (check_rate_limit (self, g_uri_get_host (parsed), &error))
+  if (!is_web_uri (parsed))
+    {
+      g_autofree char *shown = g_uri_to_string_partial (parsed, G_URI_HIDE_USERINFO);
+
+      g_task_return_new_error (task, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_UNSUPPORTED,
+                               _("Broadsheet loads feeds from http and https addresses only, "
+                                 "so it cannot load %s"), shown);
+      return;
+    }
+
+  if (!check_rate_limit (self, parsed, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -657,7 +783,9 @@ broadsheet_fetcher_fetch_async (BroadsheetFetcher   *self,
   send_message (task);
 }
 
-/* Returns: (transfer full): the response, or %NULL with @error set. */
+/* Returns: (transfer full): the response, or %NULL with @error set in
+ * BROADSHEET_FETCH_ERROR, or G_IO_ERROR_CANCELLED.
+ */
 BroadsheetFetchResult *
 broadsheet_fetcher_fetch_finish (BroadsheetFetcher  *self,
                                  GAsyncResult       *result,

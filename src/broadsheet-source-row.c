@@ -65,12 +65,9 @@ update_status (BroadsheetSourceRow *self)
     {
       if (last_updated != NULL)
         {
-          g_autofree char *relative =
-            broadsheet_format_relative_time (last_updated,
-                                             broadsheet_clock_get_now (broadsheet_clock_get_default ()));
+          GDateTime *now = broadsheet_clock_get_now (broadsheet_clock_get_default ());
 
-          /* Translators: when a feed was last loaded, as in "Updated 5 minutes ago". */
-          status = g_strdup_printf (_("Updated %s"), relative);
+          status = broadsheet_format_updated_time (last_updated, now);
           exact = broadsheet_format_exact_time (last_updated);
         }
       gtk_stack_set_visible_child_name (self->icon_stack, "feed");

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 char *broadsheet_format_relative_time (GDateTime          *time,
                                        GDateTime          *now);
+char *broadsheet_format_updated_time  (GDateTime          *time,
+                                       GDateTime          *now);
 char *broadsheet_format_exact_time    (GDateTime          *time);
 char *broadsheet_format_byline        (const char * const *authors);
 

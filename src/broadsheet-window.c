@@ -84,13 +84,10 @@ _broadsheet_window_update_list_page (BroadsheetWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (error != NULL)
     {
-      g_autofree char *message = g_markup_escape_text (error->message, -1);
-      g_autofree char *description =
-        g_strdup_printf (_("%s.\n\nCheck the address and your connection, then try again."),
-                         message);
-
       /* The status page's description is markup, and the message may quote feed text. */
-      adw_status_page_set_description (self->error_page, description);
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
   else

@@ -41,6 +41,30 @@ test_relative (void)
 }
 
 static void
+check_updated (GDateTime  *now,
+               GTimeSpan   ago,
+               const char *expected)
+{
+  g_autoptr(GDateTime) then = g_date_time_add (now, -ago);
+  g_autofree char *text = broadsheet_format_updated_time (then, now);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_updated (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 18, 0, 0);
+
+  check_updated (now, 0, "Updated just now");
+  check_updated (now, 5 * G_TIME_SPAN_MINUTE, "Updated 5 minutes ago");
+  check_updated (now, G_TIME_SPAN_HOUR, "Updated 1 hour ago");
+  check_updated (now, 30 * G_TIME_SPAN_HOUR, "Updated yesterday");
+  check_updated (now, 3 * G_TIME_SPAN_DAY, "Updated 3 days ago");
+  check_updated (now, 20 * G_TIME_SPAN_DAY, "Updated on 7 November 2026");
+}
+
+static void
 test_exact (void)
 {
   g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 27, 7, 30, 0);
@@ -74,6 +98,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/time-format/relative", test_relative);
+  g_test_add_func ("/time-format/updated", test_updated);
   g_test_add_func ("/time-format/exact", test_exact);
   g_test_add_func ("/time-format/byline", test_byline);
 

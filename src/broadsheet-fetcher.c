@@ -234,6 +234,7 @@ typedef struct
   SoupMessage  *message;
   GInputStream *stream;
   GByteArray   *body;
+  goffset       expected_size;  /* From Content-Length, or -1. */
   guint         n_redirects;
 } Fetch;
 
@@ -286,6 +287,14 @@ too_many_redirects (Fetch *fetch)
   return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_MANY_REDIRECTS,
                       _("%s redirected Broadsheet too many times: the address of the feed may "
                         "have changed, look for it on the site"), host_of (fetch));
+}
+
+static GError *
+truncated (Fetch *fetch)
+{
+  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TRUNCATED,
+                      _("The connection to %s ended before the whole feed arrived: try again "
+                        "later"), host_of (fetch));
 }
 
 static GError *
@@ -350,9 +359,7 @@ describe_error (Fetch    *fetch,
   else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
     described = too_many_redirects (fetch);
   else if (in_body && is_connection_lost (error))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TRUNCATED,
-                             _("The connection to %s ended before the whole feed arrived: try "
-                               "again later"), host);
+    described = truncated (fetch);
   else if (is_connection_lost (error))
     described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
                              _("%s closed the connection without answering: try again later"),
@@ -412,6 +419,8 @@ parse_retry_after (const char *value,
   if (when == NULL)
     return g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
 
+  if (g_date_time_compare (when, now) < 0)
+    return g_date_time_ref (now);
   if (g_date_time_difference (when, now) > (GTimeSpan)MAX_RETRY_AFTER * G_TIME_SPAN_SECOND)
     return g_date_time_add_seconds (now, MAX_RETRY_AFTER);
 
@@ -428,16 +437,16 @@ rate_limited (BroadsheetFetcher *self,
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *time = NULL;
+  g_autofree char *at = NULL;
 
   when = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"), now);
   g_hash_table_replace (self->not_before, g_ascii_strdown (host_of (fetch), -1),
                         g_date_time_ref (when));
 
-  time = format_local_time (when);
+  at = format_local_time (when);
   return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
                       _("%s asked Broadsheet to wait (HTTP 429): it will try again after %s"),
-                      host_of (fetch), time);
+                      host_of (fetch), at);
 }
 
 /* Fails while @uri's host is inside a Retry-After window. */
@@ -449,7 +458,7 @@ check_rate_limit (BroadsheetFetcher  *self,
   g_autofree char *host = g_ascii_strdown (g_uri_get_host (uri), -1);
   GDateTime *not_before = g_hash_table_lookup (self->not_before, host);
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *time = NULL;
+  g_autofree char *at = NULL;
 
   if (not_before == NULL)
     return TRUE;
@@ -461,10 +470,10 @@ check_rate_limit (BroadsheetFetcher  *self,
       return TRUE;
     }
 
-  time = format_local_time (not_before);
+  at = format_local_time (not_before);
   g_set_error (error, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
                _("%s asked Broadsheet to wait: it will try again after %s"),
-               g_uri_get_host (uri), time);
+               g_uri_get_host (uri), at);
   return FALSE;
 }
 
@@ -523,8 +532,18 @@ finish_body (GTask *task)
 {
   Fetch *fetch = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
-  BroadsheetFetchResult *result = g_new0 (BroadsheetFetchResult, 1);
+  BroadsheetFetchResult *result;
 
+  /* libsoup 3.2 ends a Content-Length body that stops short with a plain
+   * end of stream, not G_IO_ERROR_PARTIAL_INPUT.
+   */
+  if (fetch->expected_size >= 0 && (guint64)fetch->body->len < (guint64)fetch->expected_size)
+    {
+      return_error (task, truncated (fetch));
+      return;
+    }
+
+  result = g_new0 (BroadsheetFetchResult, 1);
   result->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
@@ -643,6 +662,7 @@ send_cb (GObject      *object,
   BroadsheetFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
+  const char *content_encoding;
   goffset content_length = -1;
   GError *error = NULL;
   guint status;
@@ -697,6 +717,13 @@ send_cb (GObject      *object,
       return_error (task, too_large (self, fetch));
       return;
     }
+
+  /* Content-Length counts the bytes as sent; with a Content-Encoding the
+   * stream gives them decoded, and only the cap applies.
+   */
+  content_encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  if (content_encoding == NULL || g_ascii_strcasecmp (content_encoding, "identity") == 0)
+    fetch->expected_size = content_length;
 
   fetch->body = g_byte_array_sized_new (content_length > 0 ? (guint)content_length : CHUNK_SIZE);
   g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
@@ -778,6 +805,7 @@ broadsheet_fetcher_fetch_async (BroadsheetFetcher   *self,
   fetch->uri = g_steal_pointer (&parsed);
   fetch->etag = g_strdup (etag);
   fetch->last_modified = g_strdup (last_modified);
+  fetch->expected_size = -1;
   g_task_set_task_data (task, fetch, fetch_free);
 
   send_message (task);

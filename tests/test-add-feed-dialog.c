@@ -17,6 +17,7 @@
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
 #include "broadsheet-source.h"
+#include "test-util.h"
 
 /* The Add Feed dialog against a SoupServer on 127.0.0.1: checking the
  * address as it is typed, trying it after a pause, showing what was found or
@@ -147,40 +148,10 @@ address (Fixture    *fixture,
   return g_strconcat (fixture->base, path, NULL);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-typedef gboolean (*Predicate) (Fixture *fixture);
-
-static void
-wait_until (Fixture   *fixture,
-            Predicate  predicate)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!predicate (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 /* Runs the main loop for @milliseconds, to show that something does not happen. */
-static void
-spin (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GtkWidget *
 child (Fixture    *fixture,
@@ -249,13 +220,6 @@ dialog_gone (Fixture *fixture)
   return fixture->dialog == NULL;
 }
 
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in “%s”", needle, haystack);
-}
 
 static void
 status_changed_cb (GtkLabel   *label,
@@ -369,12 +333,10 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   BroadsheetFeedCache *cache = fixture->cache;
-  gboolean timed_out = FALSE;
-  guint id;
 
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
   gtk_window_destroy (fixture->parent);
 
   release_hung (fixture);
@@ -386,11 +348,7 @@ fixture_tear_down (Fixture       *fixture,
    */
   g_object_add_weak_pointer (G_OBJECT (cache), (gpointer *)&cache);
   g_clear_object (&fixture->cache);
-  id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-  while (!cache_gone (&cache) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  TEST_WAIT_UNTIL (cache_gone (&cache));
 
   g_clear_object (&fixture->fetcher);
   soup_server_disconnect (fixture->server);
@@ -462,11 +420,11 @@ test_invalid (Fixture       *fixture,
 
   type (fixture, "https:///no-host.json");
   g_assert_true (entry_has_error (fixture));
-  assert_contains (status_text (fixture), "not a valid web address");
+  test_assert_contains (status_text (fixture), "not a valid web address");
 
   type (fixture, "https://exa mple.org/feed.json");
   g_assert_true (entry_has_error (fixture));
-  assert_contains (status_text (fixture), "not a valid web address");
+  test_assert_contains (status_text (fixture), "not a valid web address");
 
   /* Emptying the field takes the error away and says nothing. */
   type (fixture, "   ");
@@ -475,7 +433,7 @@ test_invalid (Fixture       *fixture,
 
   /* None of it went to the network, even after the pause. */
   type (fixture, "example.org");
-  spin (600);
+  test_spin (600);
   g_assert_cmpuint (fixture->n_requests, ==, 0);
   g_assert_false (add_sensitive (fixture));
 }
@@ -496,7 +454,7 @@ test_good (Fixture       *fixture,
   g_assert_cmpstr (status_text (fixture), ==, "Looking for a feed…");
   g_assert_false (add_sensitive (fixture));
 
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_assert_cmpstr (status_text (fixture), ==, "“Complete Test Feed” · 2 stories");
   g_assert_false (spinner_visible (fixture));
   g_assert_false (entry_has_error (fixture));
@@ -514,7 +472,7 @@ test_good (Fixture       *fixture,
   g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Complete Test Feed");
   g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
 
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
   g_assert_cmpuint (fixture->n_requests, ==, 1);
 }
 
@@ -526,21 +484,21 @@ test_story_counts (Fixture       *fixture,
   g_autofree char *one = address (fixture, "one.json");
 
   type (fixture, empty);
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_assert_cmpstr (status_text (fixture), ==, "“Quiet Gazette” · No stories yet");
 
   type (fixture, one);
   g_assert_false (add_sensitive (fixture));
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_assert_cmpstr (status_text (fixture), ==, "“Single Sheet” · 1 story");
 
   /* A feed without stories yet can still be added. */
   type (fixture, empty);
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "add-feed.add", NULL);
   g_assert_cmpuint (fixture->added->len, ==, 1);
   g_assert_cmpstr (broadsheet_source_get_uri (g_ptr_array_index (fixture->added, 0)), ==, empty);
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
 }
 
 static gboolean
@@ -555,14 +513,9 @@ reference_error (Fixture    *fixture,
                  const char *uri)
 {
   g_autoptr(BroadsheetSource) source = broadsheet_source_new (uri, fixture->fetcher, NULL);
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
 
   broadsheet_source_load_async (source, NULL, NULL, NULL);
-  while (!reference_settled (source) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  TEST_WAIT_UNTIL (reference_settled (source));
 
   g_assert_nonnull (broadsheet_source_get_error (source));
   return g_strdup (broadsheet_source_get_error (source)->message);
@@ -576,7 +529,7 @@ check_failure (Fixture    *fixture,
   g_autofree char *expected = reference_error (fixture, uri);
 
   type (fixture, uri);
-  wait_until (fixture, failed);
+  TEST_WAIT_UNTIL (failed (fixture));
   g_assert_cmpstr (status_text (fixture), ==, expected);
   g_assert_true (entry_has_error (fixture));
   g_assert_false (add_sensitive (fixture));
@@ -601,8 +554,8 @@ test_broken (Fixture       *fixture,
   type (fixture, good);
   g_assert_false (entry_has_error (fixture));
   g_assert_false (status_has_error (fixture));
-  wait_until (fixture, loaded);
-  assert_contains (status_text (fixture), "Complete Test Feed");
+  TEST_WAIT_UNTIL (loaded (fixture));
+  test_assert_contains (status_text (fixture), "Complete Test Feed");
 }
 
 static void
@@ -634,7 +587,7 @@ test_duplicate (Fixture       *fixture,
   type (fixture, shouting);
   g_assert_cmpstr (status_text (fixture), ==, "This feed is already in your list");
 
-  spin (600);
+  test_spin (600);
   g_assert_cmpuint (fixture->n_requests, ==, 0);
   g_assert_false (add_sensitive (fixture));
 }
@@ -648,7 +601,7 @@ test_duplicate_while_loading (Fixture       *fixture,
 
   /* Another window added the feed while this one was looking at it. */
   type (fixture, uri);
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_list_store_append (fixture->sources, existing);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "add-feed.add", NULL);
@@ -668,8 +621,8 @@ test_pause (Fixture       *fixture,
   /* Quick edits restart the pause: only the last address is fetched. */
   type (fixture, good);
   type (fixture, empty);
-  wait_until (fixture, loaded);
-  assert_contains (status_text (fixture), "Quiet Gazette");
+  TEST_WAIT_UNTIL (loaded (fixture));
+  test_assert_contains (status_text (fixture), "Quiet Gazette");
   g_assert_cmpuint (n_requests_for (fixture, "/good.json"), ==, 0);
   g_assert_cmpuint (n_requests_for (fixture, "/empty.json"), ==, 1);
 }
@@ -682,17 +635,17 @@ test_cancel_in_flight (Fixture       *fixture,
   g_autofree char *good = address (fixture, "good.json");
 
   type (fixture, slow);
-  wait_until (fixture, one_hung);
+  TEST_WAIT_UNTIL (one_hung (fixture));
   g_assert_true (spinner_visible (fixture));
 
   type (fixture, good);
-  wait_until (fixture, loaded);
-  assert_contains (status_text (fixture), "Complete Test Feed");
+  TEST_WAIT_UNTIL (loaded (fixture));
+  test_assert_contains (status_text (fixture), "Complete Test Feed");
 
   /* The first answer arrives late, if at all, and changes nothing. */
   release_hung (fixture);
-  spin (300);
-  assert_contains (status_text (fixture), "Complete Test Feed");
+  test_spin (300);
+  test_assert_contains (status_text (fixture), "Complete Test Feed");
   g_assert_true (add_sensitive (fixture));
   for (guint i = 0; i < fixture->statuses->len; i++)
     g_assert_null (strstr (g_ptr_array_index (fixture->statuses, i), "Slow Feed"));
@@ -709,14 +662,14 @@ test_close_while_loading (Fixture       *fixture,
   g_autofree char *slow = address (fixture, "slow.json");
 
   type (fixture, slow);
-  wait_until (fixture, one_hung);
+  TEST_WAIT_UNTIL (one_hung (fixture));
 
   /* What Cancel and Escape do. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL));
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
 
   release_hung (fixture);
-  spin (200);
+  test_spin (200);
   g_assert_cmpuint (fixture->added->len, ==, 0);
 }
 
@@ -728,9 +681,9 @@ test_close_during_pause (Fixture       *fixture,
 
   type (fixture, good);
   g_signal_emit_by_name (child (fixture, "cancel_button"), "clicked");
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
 
-  spin (600);
+  test_spin (600);
   g_assert_cmpuint (fixture->n_requests, ==, 0);
   g_assert_cmpuint (fixture->added->len, ==, 0);
 }
@@ -752,12 +705,12 @@ test_enter (Fixture       *fixture,
   type (fixture, good);
   g_signal_emit_by_name (entry_row, "entry-activated");
   g_assert_true (spinner_visible (fixture));
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_assert_cmpuint (n_requests_for (fixture, "/good.json"), ==, 1);
 
   g_signal_emit_by_name (entry_row, "entry-activated");
   g_assert_cmpuint (fixture->added->len, ==, 1);
-  wait_until (fixture, dialog_gone);
+  TEST_WAIT_UNTIL (dialog_gone (fixture));
 }
 
 static void
@@ -768,7 +721,7 @@ test_text_is_plain (Fixture       *fixture,
 
   /* A feed's title is shown as it is, never as markup. */
   type (fixture, uri);
-  wait_until (fixture, loaded);
+  TEST_WAIT_UNTIL (loaded (fixture));
   g_assert_cmpstr (status_text (fixture), ==, "“<b>Tags</b> & Ampersands &amp;” · 1 story");
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (child (fixture, "status_label"))));
 }

@@ -16,6 +16,7 @@
 #include "broadsheet-application.h"
 #include "broadsheet-source.h"
 #include "broadsheet-window.h"
+#include "test-util.h"
 
 /* Web feeds in the real window, against a SoupServer on 127.0.0.1: adding,
  * restarting from the cache with the server gone, refreshing, conditional
@@ -109,39 +110,9 @@ feed_uri (Fixture *fixture)
   return g_strconcat (fixture->base, "feed.json", NULL);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-typedef gboolean (*Predicate) (Fixture *fixture);
 
-static void
-wait_until (Fixture   *fixture,
-            Predicate  predicate)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!predicate (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 sources_settled (Fixture *fixture)
@@ -169,7 +140,7 @@ start_app (Fixture *fixture)
   g_application_activate (G_APPLICATION (fixture->app));
   fixture->window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
-  wait_until (fixture, sources_settled);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
 }
 
 static void
@@ -177,7 +148,7 @@ quit_app (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  spin (50);
+  test_spin (50);
   g_clear_object (&fixture->app);
 }
 
@@ -219,39 +190,8 @@ template_child (Fixture    *fixture,
   return GTK_WIDGET (child);
 }
 
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
 
-static char *
-widget_text (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
 
-  collect_text (widget, text);
-  return g_string_free (text, FALSE);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
 
 static BroadsheetAddFeedDialog *
 find_add_feed_dialog (void)
@@ -294,11 +234,11 @@ add_feed_through_dialog (Fixture *fixture)
   g_assert_nonnull (dialog);
 
   broadsheet_add_feed_dialog_set_uri (dialog, uri);
-  wait_until (fixture, add_button_ready);
+  TEST_WAIT_UNTIL (add_button_ready (fixture));
   button = gtk_widget_get_template_child (GTK_WIDGET (dialog), BROADSHEET_TYPE_ADD_FEED_DIALOG,
                                           "add_button");
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
+  test_spin (50);
   g_assert_null (find_add_feed_dialog ());
 
   return broadsheet_window_find_source (fixture->window, uri);
@@ -337,14 +277,14 @@ test_add_restart_offline (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
   feeds = g_settings_get_strv (settings, "feeds");
   g_assert_true (g_strv_contains ((const char * const *)feeds, uri));
-  sidebar_text = widget_text (template_child (fixture, "source_list"));
-  assert_contains (sidebar_text, "Complete Test Feed");
+  sidebar_text = test_widget_text (template_child (fixture, "source_list"));
+  test_assert_contains (sidebar_text, "Complete Test Feed");
 
   /* Quit, take the server away, start again: the stories come from the cache. */
   quit_app (fixture);
   stop_server (fixture);
   start_app (fixture);
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
 
   source = broadsheet_window_find_source (fixture->window, uri);
   g_assert_nonnull (source);
@@ -354,9 +294,9 @@ test_add_restart_offline (Fixture       *fixture,
 
   /* The feed's row says what went wrong, in words. */
   g_clear_pointer (&sidebar_text, g_free);
-  sidebar_text = widget_text (template_child (fixture, "source_list"));
-  assert_contains (sidebar_text, "Complete Test Feed");
-  assert_contains (sidebar_text, broadsheet_source_get_error (source)->message);
+  sidebar_text = test_widget_text (template_child (fixture, "source_list"));
+  test_assert_contains (sidebar_text, "Complete Test Feed");
+  test_assert_contains (sidebar_text, broadsheet_source_get_error (source)->message);
 
   /* The stories are there to read. */
   broadsheet_window_show_source (fixture->window, source);
@@ -374,11 +314,11 @@ test_conditional_refresh (Fixture       *fixture,
 
   start_app (fixture);
   source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
   first = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
 
   broadsheet_window_refresh (fixture->window, source, TRUE);
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
 
   /* The second request was conditional, the 304 changed nothing. */
   g_assert_true (fixture->saw_if_none_match);
@@ -418,18 +358,18 @@ test_slow_and_cancel (Fixture       *fixture,
   start_app (fixture);
   fixture->hang = TRUE;
   source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
-  wait_until (fixture, hung_request_arrived);
+  TEST_WAIT_UNTIL (hung_request_arrived (fixture));
 
   /* While the server hangs, the window keeps answering and offers Stop. */
   refresh_stack = GTK_STACK (template_child (fixture, "refresh_stack"));
   g_assert_cmpint (broadsheet_source_get_state (source), ==, BROADSHEET_SOURCE_LOADING);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (refresh_stack), ==, "stop");
   start = g_get_monotonic_time ();
-  spin (100);
+  test_spin (100);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-refresh", NULL));
-  wait_until (fixture, web_source_not_loading);
+  TEST_WAIT_UNTIL (web_source_not_loading (fixture));
   /* Stopping is not a failure: nothing to report. */
   g_assert_null (broadsheet_source_get_error (source));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (refresh_stack), ==, "refresh");
@@ -446,7 +386,7 @@ test_remove_undo (Fixture       *fixture,
 
   start_app (fixture);
   source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-source", NULL));
   g_assert_null (broadsheet_window_find_source (fixture->window, uri));
@@ -486,14 +426,14 @@ test_rename (Fixture       *fixture,
 
   start_app (fixture);
   source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-source", NULL));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Harbour <b>news</b>");
   adw_message_dialog_response (dialog, "rename");
-  spin (50);
+  test_spin (50);
 
   g_assert_cmpstr (broadsheet_source_get_title (source), ==, "Harbour <b>news</b>");
   titles = g_settings_get_value (settings, "feed-titles");
@@ -513,7 +453,7 @@ test_command_line_url (Fixture       *fixture,
 
   start_app (fixture);
   g_application_open (G_APPLICATION (fixture->app), files, 1, "");
-  wait_until (fixture, web_source_settled);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
 
   g_assert_nonnull (broadsheet_window_find_source (fixture->window, uri));
   feeds = g_settings_get_strv (settings, "feeds");

@@ -18,6 +18,7 @@
 #include "broadsheet-source.h"
 #include "broadsheet-story.h"
 #include "broadsheet-window.h"
+#include "test-util.h"
 
 /* The real window, under Xvfb, driven through its application and actions. */
 
@@ -27,39 +28,9 @@ typedef struct
   BroadsheetWindow      *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
-typedef gboolean (*Predicate) (Fixture *fixture);
 
-static void
-wait_until (Fixture   *fixture,
-            Predicate  predicate)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!predicate (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 sources_settled (Fixture *fixture)
@@ -102,7 +73,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
+  test_spin (50);
   g_clear_object (&fixture->app);
   g_settings_reset (settings, "feeds");
   g_settings_reset (settings, "feed-titles");
@@ -117,16 +88,16 @@ open_feed (Fixture    *fixture,
   GFile *files[] = { file };
 
   g_application_open (G_APPLICATION (fixture->app), files, 1, "");
-  wait_until (fixture, sources_settled);
-  spin (100);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
+  test_spin (100);
 }
 
 static void
 open_bundled (Fixture *fixture)
 {
   g_application_activate (G_APPLICATION (fixture->app));
-  wait_until (fixture, sources_settled);
-  spin (100);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
+  test_spin (100);
 }
 
 static GtkWidget *
@@ -141,41 +112,8 @@ template_child (Fixture    *fixture,
 }
 
 /* Appends the text of every visible label under @widget, one per line. */
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
 
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-static char *
-widget_text (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_text (widget, text);
-  return g_string_free (text, FALSE);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
 
 /* Scrolls the headline list from top to bottom and checks that every story's
  * headline was drawn in a row on the way.
@@ -193,8 +131,8 @@ assert_every_row_shown (Fixture    *fixture,
       g_autofree char *text = NULL;
 
       gtk_adjustment_set_value (adjustment, value);
-      spin (50);
-      text = widget_text (list);
+      test_spin (50);
+      text = test_widget_text (list);
       g_string_append (seen, text);
       if (value >= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
         break;
@@ -204,7 +142,7 @@ assert_every_row_shown (Fixture    *fixture,
     {
       g_autoptr(BroadsheetStory) story = g_list_model_get_item (stories, i);
 
-      assert_contains (seen->str, broadsheet_story_get_headline (story));
+      test_assert_contains (seen->str, broadsheet_story_get_headline (story));
     }
 }
 
@@ -236,10 +174,10 @@ test_bundled_rows (Fixture       *fixture,
 
   /* The newest story comes first, and its row shows its headline and state in words. */
   first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
-  list_text = widget_text (template_child (fixture, "story_list"));
-  assert_contains (list_text, broadsheet_story_get_headline (first));
-  assert_contains (list_text, "Unread");
-  assert_contains (list_text, " ago");
+  list_text = test_widget_text (template_child (fixture, "story_list"));
+  test_assert_contains (list_text, broadsheet_story_get_headline (first));
+  test_assert_contains (list_text, "Unread");
+  test_assert_contains (list_text, " ago");
 
   assert_every_row_shown (fixture, G_LIST_MODEL (selection));
 }
@@ -312,8 +250,8 @@ test_select_story (Fixture       *fixture,
   /* As after a click: the list has focus when the story opens. */
   gtk_widget_grab_focus (template_child (fixture, "story_list"));
   gtk_single_selection_set_selected (selection, position);
-  wait_until (fixture, lead_photo_shown);
-  spin (100);
+  TEST_WAIT_UNTIL (lead_photo_shown (fixture));
+  test_spin (100);
   /* The picture keeps its aspect ratio across the pane's width. */
   g_assert_cmpint (abs (gtk_widget_get_height (lead_picture (fixture)) * broadsheet_photo_get_width (photo) -
                         gtk_widget_get_width (lead_picture (fixture)) * broadsheet_photo_get_height (photo)),
@@ -323,12 +261,12 @@ test_select_story (Fixture       *fixture,
                    ==, "story");
   /* A story opens at its top. */
   g_assert_cmpfloat (story_scroll_position (fixture), ==, 0);
-  detail_text = widget_text (template_child (fixture, "story_view"));
-  assert_contains (detail_text, broadsheet_story_get_headline (story));
-  assert_contains (detail_text, broadsheet_story_get_authors (story)[0]);
-  assert_contains (detail_text, "By ");
-  assert_contains (detail_text, broadsheet_photo_get_caption (photo));
-  assert_contains (detail_text, broadsheet_photo_get_credit (photo));
+  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  test_assert_contains (detail_text, broadsheet_story_get_headline (story));
+  test_assert_contains (detail_text, broadsheet_story_get_authors (story)[0]);
+  test_assert_contains (detail_text, "By ");
+  test_assert_contains (detail_text, broadsheet_photo_get_caption (photo));
+  test_assert_contains (detail_text, broadsheet_photo_get_credit (photo));
   g_assert_true (broadsheet_story_get_read (story));
 }
 
@@ -345,7 +283,7 @@ test_stories_open_at_top (Fixture       *fixture,
     {
       gtk_widget_grab_focus (template_child (fixture, "story_list"));
       gtk_single_selection_set_selected (selection, i);
-      spin (150);
+      test_spin (150);
       g_test_message ("story %u opens at %.0f", i, story_scroll_position (fixture));
       g_assert_cmpfloat (story_scroll_position (fixture), ==, 0);
     }
@@ -363,27 +301,27 @@ test_markup_literal (Fixture       *fixture,
   selection = broadsheet_window_get_selection (fixture->window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
 
-  list_text = widget_text (template_child (fixture, "story_list"));
-  assert_contains (list_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
-  assert_contains (list_text, "<i>Kicker</i>");
-  assert_contains (list_text, "By <b>Author</b> & Co");
+  list_text = test_widget_text (template_child (fixture, "story_list"));
+  test_assert_contains (list_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
+  test_assert_contains (list_text, "<i>Kicker</i>");
+  test_assert_contains (list_text, "By <b>Author</b> & Co");
 
   gtk_single_selection_set_selected (selection, 0);
-  spin (100);
-  detail_text = widget_text (template_child (fixture, "story_view"));
-  assert_contains (detail_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
-  assert_contains (detail_text, "Summary with <u>tags</u> & &amp; entities");
-  assert_contains (detail_text, "<i>Caption</i> & more");
-  assert_contains (detail_text, "<b>Credit</b> &lt;");
+  test_spin (100);
+  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  test_assert_contains (detail_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
+  test_assert_contains (detail_text, "Summary with <u>tags</u> & &amp; entities");
+  test_assert_contains (detail_text, "<i>Caption</i> & more");
+  test_assert_contains (detail_text, "<b>Credit</b> &lt;");
   /* The photo cannot load, so its alt text stands in, literally. */
-  assert_contains (detail_text, "<alt> & text");
-  assert_contains (detail_text, "<b>Label:</b> <markup> & <a href=\"javascript:alert(1)\">link</a>");
-  assert_contains (detail_text, "<big>Heading</big>");
-  assert_contains (detail_text, "<u>List</u>");
-  assert_contains (detail_text, "<s>item</s> & one");
-  assert_contains (detail_text, "<i>Quote</i> &");
-  assert_contains (detail_text, "<b>Speaker</b>");
-  assert_contains (detail_text, "<b>Deeper</b> <i>Title</i> & more");
+  test_assert_contains (detail_text, "<alt> & text");
+  test_assert_contains (detail_text, "<b>Label:</b> <markup> & <a href=\"javascript:alert(1)\">link</a>");
+  test_assert_contains (detail_text, "<big>Heading</big>");
+  test_assert_contains (detail_text, "<u>List</u>");
+  test_assert_contains (detail_text, "<s>item</s> & one");
+  test_assert_contains (detail_text, "<i>Quote</i> &");
+  test_assert_contains (detail_text, "<b>Speaker</b>");
+  test_assert_contains (detail_text, "<b>Deeper</b> <i>Title</i> & more");
 }
 
 static void
@@ -397,9 +335,9 @@ test_broken_feed (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
                    ==, "error");
   error_page = template_child (fixture, "error_page");
-  assert_contains (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+  test_assert_contains (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
                    "This feed is not valid JSON");
-  assert_contains (adw_status_page_get_title (ADW_STATUS_PAGE (error_page)), "Could Not Read");
+  test_assert_contains (adw_status_page_get_title (ADW_STATUS_PAGE (error_page)), "Could Not Read");
 }
 
 static void
@@ -411,8 +349,8 @@ test_web_page (Fixture       *fixture,
   open_feed (fixture, "web-page.json");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
                    ==, "error");
-  error_text = widget_text (template_child (fixture, "error_page"));
-  assert_contains (error_text, "This is a web page or an XML document, not a JSON feed");
+  error_text = test_widget_text (template_child (fixture, "error_page"));
+  test_assert_contains (error_text, "This is a web page or an XML document, not a JSON feed");
 }
 
 static void
@@ -427,14 +365,14 @@ test_error_shown_literally (Fixture       *fixture,
 
   /* The error quotes the file name; the status page must not read it as markup. */
   g_application_open (G_APPLICATION (fixture->app), files, 1, "");
-  wait_until (fixture, sources_settled);
-  spin (100);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
+  test_spin (100);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
                    ==, "error");
-  error_text = widget_text (template_child (fixture, "error_page"));
-  assert_contains (error_text, "Could not read “");
-  assert_contains (error_text, "<b>gone</b> & lost.json”");
+  error_text = test_widget_text (template_child (fixture, "error_page"));
+  test_assert_contains (error_text, "Could not read “");
+  test_assert_contains (error_text, "<b>gone</b> & lost.json”");
   g_rmdir (dir);
 }
 
@@ -453,7 +391,7 @@ test_failed_reload_keeps_stories (Fixture       *fixture,
   g_assert_true (g_file_get_contents (good_path, &good, NULL, NULL));
   g_assert_true (g_file_set_contents (path, good, -1, NULL));
   g_application_open (G_APPLICATION (fixture->app), files, 1, "");
-  wait_until (fixture, sources_settled);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
 
   selection = broadsheet_window_get_selection (fixture->window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
@@ -461,8 +399,8 @@ test_failed_reload_keeps_stories (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
-  wait_until (fixture, sources_settled);
-  spin (100);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
+  test_spin (100);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
@@ -495,7 +433,7 @@ test_narrow_back (Fixture       *fixture,
 
   open_bundled (fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 600);
-  wait_until (fixture, leaflet_folded);
+  TEST_WAIT_UNTIL (leaflet_folded (fixture));
 
   leaflet = ADW_LEAFLET (template_child (fixture, "leaflet"));
   story_list = template_child (fixture, "story_list");
@@ -509,7 +447,7 @@ test_narrow_back (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-list", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
-  spin (50);
+  test_spin (50);
   g_assert_true (gtk_widget_has_focus (story_list) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), story_list));
 
@@ -517,7 +455,7 @@ test_narrow_back (Fixture       *fixture,
   gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-story", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "list_pane"));
-  wait_until (fixture, detail_pane_shown);
+  TEST_WAIT_UNTIL (detail_pane_shown (fixture));
 }
 
 static void
@@ -541,11 +479,11 @@ test_size_saved (Fixture       *fixture,
 
   open_bundled (fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 901, 651);
-  spin (100);
+  test_spin (100);
 
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *)&fixture->window);
   gtk_window_close (GTK_WINDOW (fixture->window));
-  spin (100);
+  test_spin (100);
   g_assert_null (fixture->window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 901);
@@ -554,7 +492,7 @@ test_size_saved (Fixture       *fixture,
 
   /* The next window opens at that size. */
   g_application_activate (G_APPLICATION (fixture->app));
-  wait_until (fixture, sources_settled);
+  TEST_WAIT_UNTIL (sources_settled (fixture));
   {
     int width, height;
 
@@ -575,7 +513,7 @@ test_about (Fixture       *fixture,
 
   open_bundled (fixture);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  spin (100);
+  test_spin (100);
 
   windows = gtk_window_list_toplevels ();
   for (GList *l = windows; l != NULL; l = l->next)

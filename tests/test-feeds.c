@@ -58,6 +58,17 @@ server_cb (SoupServer        *server,
       return;
     }
 
+  if (g_strcmp0 (path, "/empty.json") == 0)
+    {
+      static const char empty[] = "{ \"format\": \"broadsheet-story-json\", \"version\": 1, "
+                                  "\"title\": \"Quiet Gazette\", \"stories\": [] }";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        empty, strlen (empty));
+      return;
+    }
+
   if (g_strcmp0 (path, "/feed.json") != 0)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -462,6 +473,33 @@ test_command_line_url (Fixture       *fixture,
                     ==, 2);
 }
 
+static gboolean
+empty_source_settled (Fixture *fixture)
+{
+  g_autofree char *uri = g_strconcat (fixture->base, "empty.json", NULL);
+  BroadsheetSource *source = broadsheet_window_find_source (fixture->window, uri);
+
+  return broadsheet_source_get_state (source) == BROADSHEET_SOURCE_READY;
+}
+
+static void
+test_empty_feed (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *uri = g_strconcat (fixture->base, "empty.json", NULL);
+  g_autofree char *page_text = NULL;
+
+  start_app (fixture);
+  broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  TEST_WAIT_UNTIL (empty_source_settled (fixture));
+
+  /* A feed with no stories is not an error, and the list says so. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "list_stack"))),
+                   ==, "empty");
+  page_text = test_widget_text (template_child (fixture, "list_stack"));
+  test_assert_contains (page_text, "No Stories");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +522,8 @@ main (int   argc,
               fixture_set_up, test_remove_undo, fixture_tear_down);
   g_test_add ("/feeds/rename", Fixture, NULL,
               fixture_set_up, test_rename, fixture_tear_down);
+  g_test_add ("/feeds/empty-feed", Fixture, NULL,
+              fixture_set_up, test_empty_feed, fixture_tear_down);
   g_test_add ("/feeds/command-line-url", Fixture, NULL,
               fixture_set_up, test_command_line_url, fixture_tear_down);
 

@@ -124,11 +124,28 @@ paragraph_new (BroadsheetBlock *block,
   return text_label (markup, css_class);
 }
 
+#define MAX_LIST_DEPTH 8
+
+static char *
+list_marker (gboolean ordered,
+             guint    depth,
+             guint    number)
+{
+  static const char * const bullets[] = { "•", "◦", "▪" };
+
+  if (ordered)
+    /* Translators: the number before an item of a numbered list. */
+    return g_strdup_printf (_("%u."), number);
+  return g_strdup (bullets[depth % G_N_ELEMENTS (bullets)]);
+}
+
 static GtkWidget *
 list_new (BroadsheetBlock *block)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   const char *label = broadsheet_block_get_label (block);
+  gboolean ordered = broadsheet_block_get_ordered (block);
+  guint numbers[MAX_LIST_DEPTH + 1] = { 0, };
 
   gtk_widget_add_css_class (box, "story-list");
   if (label != NULL)
@@ -136,13 +153,23 @@ list_new (BroadsheetBlock *block)
 
   for (guint i = 0; i < broadsheet_block_get_n_items (block); i++)
     {
+      guint depth = MIN (broadsheet_block_get_item_depth (block, i), MAX_LIST_DEPTH);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       g_autofree char *markup = broadsheet_rich_text_to_markup (broadsheet_block_get_item (block, i));
-      GtkWidget *bullet = gtk_label_new ("•");
+      g_autofree char *marker = NULL;
+      GtkWidget *bullet;
       GtkWidget *item = text_label (markup, "story-text");
 
+      /* Numbering restarts inside each nested list. */
+      numbers[depth]++;
+      for (guint deeper = depth + 1; deeper <= MAX_LIST_DEPTH; deeper++)
+        numbers[deeper] = 0;
+
+      marker = list_marker (ordered, depth, numbers[depth]);
+      bullet = gtk_label_new (marker);
       gtk_widget_set_valign (bullet, GTK_ALIGN_START);
       gtk_widget_add_css_class (bullet, "bullet");
+      gtk_widget_set_margin_start (row, 20 * depth);
       gtk_widget_set_hexpand (item, TRUE);
       gtk_box_append (GTK_BOX (row), bullet);
       gtk_box_append (GTK_BOX (row), item);
@@ -150,6 +177,23 @@ list_new (BroadsheetBlock *block)
     }
 
   return box;
+}
+
+static GtkWidget *
+preformatted_new (BroadsheetBlock *block)
+{
+  GtkWidget *label = plain_label (broadsheet_rich_text_get_text (broadsheet_block_get_text (block)),
+                                  "story-preformatted");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  /* Code keeps its lines: long ones scroll sideways instead of wrapping. */
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_widget_add_css_class (scroller, "story-code");
+  return scroller;
 }
 
 static GtkWidget *
@@ -213,6 +257,12 @@ broadsheet_block_widget_new (BroadsheetBlock *block)
 
     case BROADSHEET_BLOCK_IMAGE:
       return broadsheet_photo_figure_new (broadsheet_block_get_photo (block));
+
+    case BROADSHEET_BLOCK_PREFORMATTED:
+      return preformatted_new (block);
+
+    case BROADSHEET_BLOCK_RULE:
+      return gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
 
     default:
       g_return_val_if_reached (NULL);

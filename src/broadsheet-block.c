@@ -18,7 +18,12 @@
  *  - list: items, and an optional label above them ("What else we know:");
  *  - quote: text and attribution;
  *  - go deeper: label, title and url;
- *  - image: photo.
+ *  - image: photo;
+ *  - preformatted: text, shown as is in a monospace font;
+ *  - rule: nothing, a thematic break.
+ *
+ * List items carry a depth (0 for the outer list) so nested lists from HTML
+ * keep their shape, and a list can be ordered (numbered).
  *
  * Parsers fill a block in before it is shared; after that it does not change.
  */
@@ -30,6 +35,8 @@ struct _BroadsheetBlock
   char                *label;
   BroadsheetRichText  *text;
   GPtrArray           *items;
+  GArray              *item_depths;
+  gboolean             ordered;
   char                *attribution;
   char                *title;
   char                *url;
@@ -44,7 +51,9 @@ G_DEFINE_ENUM_TYPE (BroadsheetBlockKind, broadsheet_block_kind,
   G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_LIST, "list"),
   G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_QUOTE, "quote"),
   G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_GO_DEEPER, "go-deeper"),
-  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_IMAGE, "image"))
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_IMAGE, "image"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_PREFORMATTED, "preformatted"),
+  G_DEFINE_ENUM_VALUE (BROADSHEET_BLOCK_RULE, "rule"))
 
 enum {
   PROP_0,
@@ -62,6 +71,7 @@ broadsheet_block_dispose (GObject *object)
   g_clear_object (&self->photo);
   g_clear_pointer (&self->text, broadsheet_rich_text_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->item_depths, g_array_unref);
 
   G_OBJECT_CLASS (broadsheet_block_parent_class)->dispose (object);
 }
@@ -214,12 +224,52 @@ void
 broadsheet_block_add_item (BroadsheetBlock    *self,
                            BroadsheetRichText *item)
 {
+  broadsheet_block_add_nested_item (self, item, 0);
+}
+
+/* Adds an item of a list nested @depth levels inside the outer one. */
+void
+broadsheet_block_add_nested_item (BroadsheetBlock    *self,
+                                  BroadsheetRichText *item,
+                                  guint               depth)
+{
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
   g_return_if_fail (item != NULL);
 
   if (self->items == NULL)
-    self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_rich_text_unref);
+    {
+      self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_rich_text_unref);
+      self->item_depths = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
   g_ptr_array_add (self->items, broadsheet_rich_text_ref (item));
+  g_array_append_val (self->item_depths, depth);
+}
+
+guint
+broadsheet_block_get_item_depth (BroadsheetBlock *self,
+                                 guint            index)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), 0);
+  g_return_val_if_fail (index < broadsheet_block_get_n_items (self), 0);
+
+  return g_array_index (self->item_depths, guint, index);
+}
+
+gboolean
+broadsheet_block_get_ordered (BroadsheetBlock *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), FALSE);
+
+  return self->ordered;
+}
+
+void
+broadsheet_block_set_ordered (BroadsheetBlock *self,
+                              gboolean         ordered)
+{
+  g_return_if_fail (BROADSHEET_IS_BLOCK (self));
+
+  self->ordered = !!ordered;
 }
 
 const char *
@@ -304,6 +354,7 @@ broadsheet_block_equal (BroadsheetBlock *a,
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (b), FALSE);
 
   if (a->kind != b->kind ||
+      a->ordered != b->ordered ||
       g_strcmp0 (a->label, b->label) != 0 ||
       g_strcmp0 (a->attribution, b->attribution) != 0 ||
       g_strcmp0 (a->title, b->title) != 0 ||
@@ -316,7 +367,8 @@ broadsheet_block_equal (BroadsheetBlock *a,
   if (n_items != broadsheet_block_get_n_items (b))
     return FALSE;
   for (guint i = 0; i < n_items; i++)
-    if (!broadsheet_rich_text_equal (g_ptr_array_index (a->items, i), g_ptr_array_index (b->items, i)))
+    if (!broadsheet_rich_text_equal (g_ptr_array_index (a->items, i), g_ptr_array_index (b->items, i)) ||
+        broadsheet_block_get_item_depth (a, i) != broadsheet_block_get_item_depth (b, i))
       return FALSE;
 
   return TRUE;

@@ -22,6 +22,8 @@ typedef enum
   BROADSHEET_BLOCK_QUOTE,
   BROADSHEET_BLOCK_GO_DEEPER,
   BROADSHEET_BLOCK_IMAGE,
+  BROADSHEET_BLOCK_PREFORMATTED,
+  BROADSHEET_BLOCK_RULE,
 } BroadsheetBlockKind;
 
 #define BROADSHEET_TYPE_BLOCK_KIND (broadsheet_block_kind_get_type ())
@@ -44,6 +46,14 @@ BroadsheetRichText  *broadsheet_block_get_item        (BroadsheetBlock     *self
                                                        guint                index);
 void                 broadsheet_block_add_item        (BroadsheetBlock     *self,
                                                        BroadsheetRichText  *item);
+void                 broadsheet_block_add_nested_item (BroadsheetBlock     *self,
+                                                       BroadsheetRichText  *item,
+                                                       guint                depth);
+guint                broadsheet_block_get_item_depth  (BroadsheetBlock     *self,
+                                                       guint                index);
+gboolean             broadsheet_block_get_ordered     (BroadsheetBlock     *self);
+void                 broadsheet_block_set_ordered     (BroadsheetBlock     *self,
+                                                       gboolean             ordered);
 const char          *broadsheet_block_get_attribution (BroadsheetBlock     *self);
 void                 broadsheet_block_set_attribution (BroadsheetBlock     *self,
                                                        const char          *attribution);

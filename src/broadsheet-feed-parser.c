@@ -16,6 +16,7 @@
 
 #include "broadsheet-feed-parser.h"
 #include "broadsheet-json-check.h"
+#include "broadsheet-json-feed.h"
 #include "broadsheet-json-util.h"
 #include "broadsheet-story-json.h"
 
@@ -113,9 +114,12 @@ broadsheet_feed_parser_parse (GBytes      *bytes,
   format = broadsheet_json_dup_string (object, "format");
   if (g_strcmp0 (format, BROADSHEET_STORY_JSON_FORMAT) == 0)
     return broadsheet_story_json_read (object, base_uri, error);
+  if (broadsheet_json_feed_detect (object))
+    return broadsheet_json_feed_read (object, base_uri, error);
 
   g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
-                       _("This document is JSON, but not in a feed format Broadsheet reads"));
+                       _("This document is JSON, but not in a feed format Broadsheet reads: "
+                         "it reads JSON Feed and Broadsheet story JSON"));
   return NULL;
 }
 

@@ -325,6 +325,41 @@ test_markup_literal (Fixture       *fixture,
 }
 
 static void
+test_json_feed_rendered (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  g_autofree char *detail_text = NULL;
+  BroadsheetStory *story;
+
+  open_feed (fixture, "jsonfeed-smart-brevity.json");
+  selection = broadsheet_window_get_selection (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  gtk_single_selection_set_selected (selection, 0);
+  test_spin (100);
+
+  story = gtk_single_selection_get_selected_item (selection);
+  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  /* The body's first picture leads, with its caption, once. */
+  test_assert_contains (detail_text, "The ferry at the north quay.");
+  g_assert_null (strstr (strstr (detail_text, "The ferry at the north quay.") + 1,
+                         "The ferry at the north quay."));
+  g_assert_cmpstr (broadsheet_photo_get_alt_text (broadsheet_story_get_lead_photo (story)), ==,
+                   "A ferry at the quay");
+  /* Formatted text, a labelled paragraph, lists, a quote, a figure, code and Go deeper. */
+  test_assert_contains (detail_text, "The harbour board published the winter timetable on Friday.");
+  test_assert_contains (detail_text, "Why it matters: Island workers plan their week around it.");
+  test_assert_contains (detail_text, "What changes");
+  test_assert_contains (detail_text, "Saturdays");
+  test_assert_contains (detail_text, "2.\n");
+  test_assert_contains (detail_text, "We listened to the night shift.");
+  test_assert_contains (detail_text, "The new route, in blue.");
+  test_assert_contains (detail_text, "22:40  Port Ellery\n23:05  Gull Island");
+  test_assert_contains (detail_text, "Go deeper: A century of night ferries");
+  g_assert_null (strstr (detail_text, "alert"));
+}
+
+static void
 test_broken_feed (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -559,6 +594,8 @@ main (int   argc,
               fixture_set_up, test_stories_open_at_top, fixture_tear_down);
   g_test_add ("/window/markup-literal", Fixture, NULL,
               fixture_set_up, test_markup_literal, fixture_tear_down);
+  g_test_add ("/window/json-feed-rendered", Fixture, NULL,
+              fixture_set_up, test_json_feed_rendered, fixture_tear_down);
   g_test_add ("/window/broken-feed", Fixture, NULL,
               fixture_set_up, test_broken_feed, fixture_tear_down);
   g_test_add ("/window/web-page", Fixture, NULL,

@@ -1,0 +1,21 @@
+/* broadsheet-json-feed.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "broadsheet-feed-document.h"
+
+G_BEGIN_DECLS
+
+gboolean                broadsheet_json_feed_detect (JsonObject  *root);
+BroadsheetFeedDocument *broadsheet_json_feed_read   (JsonObject  *root,
+                                                     const char  *base_uri,
+                                                     GError     **error);
+
+G_END_DECLS

@@ -302,8 +302,10 @@ broadsheet_json_feed_read (JsonObject  *root,
   g_autofree char *language = broadsheet_json_dup_string (root, "language");
   g_auto(GStrv) feed_authors = read_authors (root);
   JsonArray *items = broadsheet_json_get_array (root, "items");
-  /* Relative item links resolve against the feed's address, where it came from. */
-  const char *feed_base = base_uri != NULL ? base_uri : home_page_url;
+  /* Relative links resolve against the item's URL, else the feed's home page,
+   * else the address the feed came from.
+   */
+  const char *feed_base = home_page_url != NULL ? home_page_url : base_uri;
 
   g_return_val_if_fail (root != NULL, NULL);
 

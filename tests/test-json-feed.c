@@ -177,6 +177,30 @@ test_every_field (void)
 }
 
 static void
+test_real_feed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BroadsheetFeedDocument) document = parse ("jsonfeed", "rsparser-DaringFireball.json",
+                                                      &error);
+  BroadsheetStory *story;
+  g_autofree char *published = NULL;
+
+  g_assert_no_error (error);
+  story = story_at (document, 0);
+  g_assert_cmpstr (broadsheet_story_get_headline (story), ==,
+                   "The Talk Show: ‘I Do Like Throwing a Baby’");
+  g_assert_cmpstr (broadsheet_story_get_authors (story)[0], ==, "John Gruber");
+  published = g_date_time_format_iso8601 (broadsheet_story_get_published (story));
+  g_assert_cmpstr (published, ==, "2017-06-27T00:54:17Z");
+  g_assert_cmpstr (broadsheet_story_get_url (story), ==,
+                   "https://daringfireball.net/linked/2017/06/26/the-talk-show-195");
+  /* Entities decode, and the body starts with its first paragraph. */
+  g_assert_true (g_str_has_prefix (block_text (story, 0),
+                                   "New episode of America’s favorite 3-star podcast"));
+  g_assert_null (broadsheet_story_get_lead_photo (story));
+}
+
+static void
 test_authors (void)
 {
   g_autoptr(GError) error = NULL;
@@ -308,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/json-feed/every-feed", test_every_feed);
   g_test_add_func ("/json-feed/simple", test_simple);
   g_test_add_func ("/json-feed/every-field", test_every_field);
+  g_test_add_func ("/json-feed/real-feed", test_real_feed);
   g_test_add_func ("/json-feed/authors", test_authors);
   g_test_add_func ("/json-feed/script-dropped", test_script_dropped);
   g_test_add_func ("/json-feed/microblog", test_microblog);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-fetch-errors.h"
 #include "broadsheet-fetcher.h"
 
 /* The app's one HTTP client. It fetches feeds with libsoup:
@@ -53,9 +54,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define ACCEPT "application/feed+json, application/json;q=0.9, */*;q=0.1"
 #define CHUNK_SIZE (64 * 1024)
-#define MIB (1024 * 1024)
-#define DEFAULT_RETRY_AFTER (5 * 60)
-#define MAX_RETRY_AFTER (24 * 60 * 60)
 
 void
 broadsheet_fetch_result_free (BroadsheetFetchResult *result)
@@ -281,99 +279,16 @@ is_web_uri (GUri *uri)
          host != NULL && *host != '\0';
 }
 
-static GError *
-too_many_redirects (Fetch *fetch)
-{
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_MANY_REDIRECTS,
-                      _("%s redirected Broadsheet too many times: the address of the feed may "
-                        "have changed, look for it on the site"), host_of (fetch));
-}
-
-static GError *
-truncated (Fetch *fetch)
-{
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TRUNCATED,
-                      _("The connection to %s ended before the whole feed arrived: try again "
-                        "later"), host_of (fetch));
-}
-
-static GError *
-bad_certificate (Fetch *fetch)
-{
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TLS,
-                      _("The security certificate of %s is not valid, so Broadsheet did not "
-                        "load the feed"), host_of (fetch));
-}
-
-static gboolean
-is_connection_lost (const GError *error)
-{
-  /* G_IO_ERROR_BROKEN_PIPE has the value of G_IO_ERROR_CONNECTION_CLOSED. */
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
-}
-
-/* Turns an error from GIO or libsoup into one that says what happened and
- * what to do; takes @error. @in_body tells whether the headers had come.
- * Cancelling is passed on unchanged.
- */
+/* Turns a transport error, which it takes, into one in words. */
 static GError *
 describe_error (Fetch    *fetch,
                 GError   *error,
                 gboolean  in_body)
 {
-  const char *host = host_of (fetch);
-  GError *described;
+  gboolean bad_certificate = fetch->message != NULL &&
+                             soup_message_get_tls_peer_certificate_errors (fetch->message) != 0;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return error;
-
-  g_debug ("Fetching from %s failed: %s (%s, %d)",
-           host, error->message, g_quark_to_string (error->domain), error->code);
-
-  if (error->domain == G_RESOLVER_ERROR)
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("Could not find the server %s: check the address and your "
-                               "connection"), host);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("%s refused the connection: the server may be down, try again "
-                               "later"), host);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("Could not reach %s: check that you are connected to the "
-                               "internet"), host);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TIMED_OUT,
-                             _("%s did not answer in time: try again later"), host);
-  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TLS,
-                             _("Broadsheet cannot make secure connections on this system, so it "
-                               "did not load the feed from %s"), host);
-  else if (error->domain == G_TLS_ERROR ||
-           (fetch->message != NULL &&
-            soup_message_get_tls_peer_certificate_errors (fetch->message) != 0))
-    described = bad_certificate (fetch);
-  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
-    described = too_many_redirects (fetch);
-  else if (in_body && is_connection_lost (error))
-    described = truncated (fetch);
-  else if (is_connection_lost (error))
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("%s closed the connection without answering: try again later"),
-                             host);
-  else if (error->domain == SOUP_SESSION_ERROR)
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
-                             _("%s sent an answer Broadsheet could not read: try again later"),
-                             host);
-  else
-    described = g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK,
-                             _("Could not load the feed from %s: %s"), host, error->message);
-
-  g_error_free (error);
-  return described;
+  return _broadsheet_fetch_error_describe (host_of (fetch), error, in_body, bad_certificate);
 }
 
 /* Ends the fetch with @error, which it takes, and lets the connection go. */
@@ -393,40 +308,6 @@ return_result (GTask                 *task,
   g_task_return_pointer (task, result, (GDestroyNotify)broadsheet_fetch_result_free);
 }
 
-static char *
-format_local_time (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-  return g_date_time_format (local, "%H:%M");
-}
-
-/* Retry-After is a number of seconds or an HTTP date. */
-static GDateTime *
-parse_retry_after (const char *value,
-                   GDateTime  *now)
-{
-  g_autoptr(GDateTime) when = NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
-
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &seconds, NULL))
-    return g_date_time_add_seconds (now, MIN (seconds, MAX_RETRY_AFTER));
-
-  when = soup_date_time_new_from_http_string (value);
-  if (when == NULL)
-    return g_date_time_add_seconds (now, DEFAULT_RETRY_AFTER);
-
-  if (g_date_time_compare (when, now) < 0)
-    return g_date_time_ref (now);
-  if (g_date_time_difference (when, now) > (GTimeSpan)MAX_RETRY_AFTER * G_TIME_SPAN_SECOND)
-    return g_date_time_add_seconds (now, MAX_RETRY_AFTER);
-
-  return g_steal_pointer (&when);
-}
-
 /* A 429: keeps every request to that host off the network until the time
  * the server gave, or for five minutes.
  */
@@ -437,16 +318,23 @@ rate_limited (BroadsheetFetcher *self,
   SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *at = NULL;
 
-  when = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"), now);
+  when = _broadsheet_fetch_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                              now);
   g_hash_table_replace (self->not_before, g_ascii_strdown (host_of (fetch), -1),
                         g_date_time_ref (when));
+  return _broadsheet_fetch_error_waiting (host_of (fetch), when, TRUE);
+}
 
-  at = format_local_time (when);
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
-                      _("%s asked Broadsheet to wait (HTTP 429): it will try again after %s"),
-                      host_of (fetch), at);
+static GError *
+http_error (BroadsheetFetcher *self,
+            Fetch             *fetch,
+            guint              status)
+{
+  /* Too Many Requests; libsoup 3.2 has no name for it. */
+  if (status == 429)
+    return rate_limited (self, fetch);
+  return _broadsheet_fetch_error_status (host_of (fetch), status);
 }
 
 /* Fails while @uri's host is inside a Retry-After window. */
@@ -458,7 +346,6 @@ check_rate_limit (BroadsheetFetcher  *self,
   g_autofree char *host = g_ascii_strdown (g_uri_get_host (uri), -1);
   GDateTime *not_before = g_hash_table_lookup (self->not_before, host);
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *at = NULL;
 
   if (not_before == NULL)
     return TRUE;
@@ -470,61 +357,9 @@ check_rate_limit (BroadsheetFetcher  *self,
       return TRUE;
     }
 
-  at = format_local_time (not_before);
-  g_set_error (error, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_RATE_LIMITED,
-               _("%s asked Broadsheet to wait: it will try again after %s"),
-               g_uri_get_host (uri), at);
+  g_propagate_error (error, _broadsheet_fetch_error_waiting (g_uri_get_host (uri), not_before,
+                                                            FALSE));
   return FALSE;
-}
-
-static GError *
-http_error (BroadsheetFetcher *self,
-            Fetch             *fetch,
-            guint              status)
-{
-  const char *host = host_of (fetch);
-
-  if (status == SOUP_STATUS_NOT_FOUND)
-    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NOT_FOUND,
-                        _("The feed was not found on %s (HTTP 404): check the address"), host);
-
-  if (status == SOUP_STATUS_GONE)
-    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_GONE,
-                        _("The feed has been removed from %s (HTTP 410): you can remove it "
-                          "from Broadsheet"), host);
-
-  /* Too Many Requests; libsoup 3.2 has no name for it. */
-  if (status == 429)
-    return rate_limited (self, fetch);
-
-  if (SOUP_STATUS_IS_SERVER_ERROR (status))
-    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_SERVER,
-                        _("%s had a problem (HTTP %u): try again later"), host, status);
-
-  if (SOUP_STATUS_IS_CLIENT_ERROR (status))
-    return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
-                        _("%s refused to send the feed (HTTP %u): check the address"),
-                        host, status);
-
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_HTTP,
-                      _("%s sent an answer Broadsheet does not understand (HTTP %u)"),
-                      host, status);
-}
-
-static GError *
-too_large (BroadsheetFetcher *self,
-           Fetch             *fetch)
-{
-  g_autofree char *cap = NULL;
-
-  if (self->max_size % MIB == 0)
-    cap = g_strdup_printf (_("%u MiB"), (guint)(self->max_size / MIB));
-  else
-    cap = g_format_size_full (self->max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-  return g_error_new (BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_TOO_LARGE,
-                      _("The feed from %s is larger than %s, so Broadsheet did not load it"),
-                      host_of (fetch), cap);
 }
 
 static void
@@ -539,7 +374,7 @@ finish_body (GTask *task)
    */
   if (fetch->expected_size >= 0 && (guint64)fetch->body->len < (guint64)fetch->expected_size)
     {
-      return_error (task, truncated (fetch));
+      return_error (task, _broadsheet_fetch_error_truncated (host_of (fetch)));
       return;
     }
 
@@ -580,7 +415,7 @@ read_cb (GObject      *object,
 
   if ((guint64)fetch->body->len + size > self->max_size)
     {
-      return_error (task, too_large (self, fetch));
+      return_error (task, _broadsheet_fetch_error_too_large (host_of (fetch), self->max_size));
       return;
     }
 
@@ -627,7 +462,7 @@ follow_redirect (GTask *task)
 
   if (++fetch->n_redirects > BROADSHEET_FETCHER_MAX_REDIRECTS)
     {
-      return_error (task, too_many_redirects (fetch));
+      return_error (task, _broadsheet_fetch_error_redirects (host_of (fetch)));
       return TRUE;
     }
 
@@ -714,7 +549,7 @@ send_cb (GObject      *object,
     content_length = soup_message_headers_get_content_length (headers);
   if (content_length > 0 && (guint64)content_length > self->max_size)
     {
-      return_error (task, too_large (self, fetch));
+      return_error (task, _broadsheet_fetch_error_too_large (host_of (fetch), self->max_size));
       return;
     }
 

@@ -57,6 +57,7 @@ update_time (BroadsheetStoryView *self)
   GDateTime *updated = self->story != NULL ? broadsheet_story_get_updated (self->story) : NULL;
   GDateTime *now = broadsheet_clock_get_now (broadsheet_clock_get_default ());
   g_autofree char *relative = NULL;
+  g_autofree char *updated_relative = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *text = NULL;
 
@@ -68,12 +69,15 @@ update_time (BroadsheetStoryView *self)
 
   relative = broadsheet_format_relative_time (published, now);
   exact = broadsheet_format_exact_time (published);
-  if (updated != NULL && g_date_time_compare (updated, published) > 0)
+  updated_relative = updated != NULL && g_date_time_compare (updated, published) > 0
+                     ? broadsheet_format_relative_time (updated, now) : NULL;
+  /* An update that reads the same as the publication ("18 December") says nothing. */
+  if (updated_relative != NULL && g_strcmp0 (updated_relative, relative) != 0)
     {
-      g_autofree char *updated_relative = broadsheet_format_relative_time (updated, now);
+      g_autofree char *updated_phrase = broadsheet_format_updated_time (updated, now);
 
       /* Translators: story times, as in "4 hours ago · Updated 1 hour ago". */
-      text = g_strdup_printf (_("%s · Updated %s"), relative, updated_relative);
+      text = g_strdup_printf (_("%s · %s"), relative, updated_phrase);
     }
   else
     {

@@ -14,7 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "broadsheet-json-check.h"
+#include "broadsheet-json-check-private.h"
+
+/* Short for the error helper, which broadsheet-json-check-errors.c defines. */
+#define fail _broadsheet_json_check_fail
 
 /* A strict RFC 8259 syntax check that runs before json-glib sees a feed.
  *
@@ -33,125 +36,8 @@
 
 G_DEFINE_QUARK (broadsheet-json-check-error-quark, broadsheet_json_check_error)
 
-typedef struct
-{
-  const char  *start;  /* The first byte after a byte order mark, if any. */
-  const char  *end;
-  GError     **error;
-} Checker;
-
-/* What the main loop expects next. */
-typedef enum
-{
-  STATE_VALUE,
-  STATE_KEY,
-  STATE_AFTER_VALUE,
-} State;
-
-/* Where an unexpected character turned up, to say what should have been there. */
-typedef enum
-{
-  CONTEXT_VALUE,
-  CONTEXT_KEY,
-  CONTEXT_COLON,
-  CONTEXT_ARRAY_NEXT,
-  CONTEXT_OBJECT_NEXT,
-  CONTEXT_END,
-} Context;
-
 /* How much of an unknown word is quoted back in a message. */
 #define MAX_WORD_IN_MESSAGE 32
-
-static void fail (const Checker            *c,
-                  const char               *pos,
-                  BroadsheetJsonCheckError  code,
-                  const char               *format,
-                  ...) G_GNUC_PRINTF (4, 5);
-
-/* Finds the 1-based line and column of @pos. Columns count characters, not
- * bytes. A line ends at LF, CR LF or a lone CR. This only runs once an error
- * has been found, so the loops that check the document need not keep count.
- */
-static void
-find_position (const Checker *c,
-               const char    *pos,
-               guint         *line,
-               guint         *column)
-{
-  const char *line_start = c->start;
-  gsize n_lines = 1;
-  gsize n_chars = 1;
-
-  for (const char *p = c->start; p < pos; p++)
-    {
-      if (*p == '\n' || (*p == '\r' && (p + 1 == c->end || p[1] != '\n')))
-        {
-          n_lines++;
-          line_start = p + 1;
-        }
-    }
-
-  for (const char *p = line_start; p < pos; p++)
-    {
-      /* Count every byte except UTF-8 continuation bytes. */
-      if (((guchar) *p & 0xC0) != 0x80)
-        n_chars++;
-    }
-
-  *line = (guint) MIN (n_lines, G_MAXUINT);
-  *column = (guint) MIN (n_chars, G_MAXUINT);
-}
-
-static void
-fail (const Checker            *c,
-      const char               *pos,
-      BroadsheetJsonCheckError  code,
-      const char               *format,
-      ...)
-{
-  g_autofree char *detail = NULL;
-  va_list args;
-  guint line;
-  guint column;
-
-  if (c->error == NULL)
-    return;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  find_position (c, pos, &line, &column);
-
-  /* Translators: the start of every message about a feed that is not valid
-   * JSON; it is shown after “This feed is not valid JSON: ”. The last %s is
-   * one of the other messages in this file, such as “a string is not closed
-   * with a double quote”.
-   */
-  g_set_error (c->error, BROADSHEET_JSON_CHECK_ERROR, code,
-               _("Line %u, column %u: %s"), line, column, detail);
-}
-
-/* Names the character at @pos for a message: the character itself when it
- * can be seen, otherwise its code point, or its value for a stray byte.
- */
-static char *
-describe_char (const Checker *c,
-               const char    *pos)
-{
-  gunichar ch = g_utf8_get_char_validated (pos, MIN (c->end - pos, 6));
-  char buf[8] = { 0, };
-
-  if (ch == (gunichar) -1 || ch == (gunichar) -2)
-    return g_strdup_printf ("\\x%02X", (guchar) *pos);
-
-  if (!g_unichar_isgraph (ch))
-    return g_strdup_printf ("U+%04X", ch);
-
-  g_unichar_to_utf8 (ch, buf);
-
-  return g_strdup (buf);
-}
 
 static inline gboolean
 is_whitespace (char ch)
@@ -426,7 +312,7 @@ check_number (const Checker *c,
 
   if (p < end && (is_word_char (*p) || *p == '.' || *p == '+' || *p == '-'))
     {
-      g_autofree char *what = describe_char (c, p);
+      g_autofree char *what = _broadsheet_json_check_describe_char (c, p);
 
       /* Translators: %s is a character, such as “x” in “12x”. */
       fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX, _("unexpected “%s” in a number"), what);
@@ -467,137 +353,6 @@ check_word (const Checker *c,
         _("“%s” is not a valid value; only true, false and null may appear without double quotes"),
         word);
   return NULL;
-}
-
-/* Sets an error for the character at @p, which is not what @context needs.
- * @comma is the last comma seen, for the message about trailing commas.
- */
-static void
-fail_unexpected (const Checker *c,
-                 const char    *p,
-                 Context        context,
-                 const char    *comma)
-{
-  g_autofree char *what = NULL;
-
-  if (*p == '\0')
-    {
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("the document contains a NUL byte (a byte with the value zero)"));
-      return;
-    }
-
-  if (*p == '/' && p + 1 < c->end && (p[1] == '/' || p[1] == '*'))
-    {
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX, _("comments are not allowed in JSON"));
-      return;
-    }
-
-  if (*p == '\'' && (context == CONTEXT_VALUE || context == CONTEXT_KEY))
-    {
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("strings must be in double quotes, not single quotes"));
-      return;
-    }
-
-  if (context == CONTEXT_VALUE)
-    {
-      if (*p == ']' && comma != NULL)
-        {
-          fail (c, comma, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-                _("a comma must be followed by another item; trailing commas are not allowed"));
-          return;
-        }
-
-      if (*p == '+')
-        {
-          fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-                _("a number must not start with a plus sign"));
-          return;
-        }
-
-      if (*p == '.')
-        {
-          fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-                _("a number must have a digit before the decimal point"));
-          return;
-        }
-    }
-
-  if (context == CONTEXT_KEY)
-    {
-      if (*p == '}' && comma != NULL)
-        {
-          fail (c, comma, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-                _("a comma must be followed by another item; trailing commas are not allowed"));
-          return;
-        }
-
-      if (g_ascii_isalpha (*p) || *p == '_')
-        {
-          fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-                _("object keys must be strings in double quotes"));
-          return;
-        }
-    }
-
-  what = describe_char (c, p);
-
-  switch (context)
-    {
-    case CONTEXT_VALUE:
-      /* Translators: %s is the character found, such as “,” or “=”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” where a value (a string, number, object, array, true, false or "
-              "null) should be"), what);
-      break;
-
-    case CONTEXT_KEY:
-      /* Translators: %s is the character found, such as “[” or “1”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” where an object key in double quotes should be"), what);
-      break;
-
-    case CONTEXT_COLON:
-      /* Translators: %s is the character found, such as “,” or “=”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” after an object key; expected “:”"), what);
-      break;
-
-    case CONTEXT_ARRAY_NEXT:
-      /* Translators: %s is the character found, such as “}” or “:”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” in an array; expected “,” or “]”"), what);
-      break;
-
-    case CONTEXT_OBJECT_NEXT:
-      /* Translators: %s is the character found, such as “]” or “=”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” in an object; expected “,” or “}”"), what);
-      break;
-
-    case CONTEXT_END:
-      /* Translators: %s is the character found, such as “]” or “{”. */
-      fail (c, p, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-            _("unexpected “%s” after the end of the JSON value"), what);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Sets an error for a document that stops inside the container @kind. */
-static void
-fail_end (const Checker *c,
-          guint8         kind)
-{
-  if (kind == '[')
-    fail (c, c->end, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-          _("the document ends before an array is closed with “]”"));
-  else
-    fail (c, c->end, BROADSHEET_JSON_CHECK_ERROR_SYNTAX,
-          _("the document ends before an object is closed with “}”"));
 }
 
 static inline guint8
@@ -673,7 +428,7 @@ broadsheet_json_check (const char  *data,
         case STATE_VALUE:
           if (p == c.end)
             {
-              fail_end (&c, top);
+              _broadsheet_json_check_fail_end (&c, top);
               return FALSE;
             }
 
@@ -723,7 +478,8 @@ broadsheet_json_check (const char  *data,
                   break;
                 }
 
-              fail_unexpected (&c, p, CONTEXT_VALUE, top == '[' ? comma : NULL);
+              _broadsheet_json_check_fail_unexpected (&c, p, CONTEXT_VALUE,
+                                                      top == '[' ? comma : NULL);
               return FALSE;
             }
 
@@ -736,13 +492,13 @@ broadsheet_json_check (const char  *data,
         case STATE_KEY:
           if (p == c.end)
             {
-              fail_end (&c, top);
+              _broadsheet_json_check_fail_end (&c, top);
               return FALSE;
             }
 
           if (*p != '"')
             {
-              fail_unexpected (&c, p, CONTEXT_KEY, comma);
+              _broadsheet_json_check_fail_unexpected (&c, p, CONTEXT_KEY, comma);
               return FALSE;
             }
 
@@ -753,13 +509,13 @@ broadsheet_json_check (const char  *data,
           p = skip_whitespace (p, c.end);
           if (p == c.end)
             {
-              fail_end (&c, top);
+              _broadsheet_json_check_fail_end (&c, top);
               return FALSE;
             }
 
           if (*p != ':')
             {
-              fail_unexpected (&c, p, CONTEXT_COLON, NULL);
+              _broadsheet_json_check_fail_unexpected (&c, p, CONTEXT_COLON, NULL);
               return FALSE;
             }
 
@@ -773,13 +529,13 @@ broadsheet_json_check (const char  *data,
               if (p == c.end)
                 return TRUE;
 
-              fail_unexpected (&c, p, CONTEXT_END, NULL);
+              _broadsheet_json_check_fail_unexpected (&c, p, CONTEXT_END, NULL);
               return FALSE;
             }
 
           if (p == c.end)
             {
-              fail_end (&c, top);
+              _broadsheet_json_check_fail_end (&c, top);
               return FALSE;
             }
 
@@ -796,7 +552,9 @@ broadsheet_json_check (const char  *data,
             }
           else
             {
-              fail_unexpected (&c, p, top == '[' ? CONTEXT_ARRAY_NEXT : CONTEXT_OBJECT_NEXT, NULL);
+              Context context = top == '[' ? CONTEXT_ARRAY_NEXT : CONTEXT_OBJECT_NEXT;
+
+              _broadsheet_json_check_fail_unexpected (&c, p, context, NULL);
               return FALSE;
             }
           break;

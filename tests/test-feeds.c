@@ -128,17 +128,7 @@ feed_uri (Fixture *fixture)
 static gboolean
 sources_settled (Fixture *fixture)
 {
-  GListModel *sources = broadsheet_window_get_sources (fixture->window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(BroadsheetSource) source = g_list_model_get_item (sources, i);
-      BroadsheetSourceState state = broadsheet_source_get_state (source);
-
-      if (state == BROADSHEET_SOURCE_IDLE || state == BROADSHEET_SOURCE_LOADING)
-        return FALSE;
-    }
-  return TRUE;
+  return test_sources_settled (fixture->window);
 }
 
 static void
@@ -194,11 +184,7 @@ static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                  BROADSHEET_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return test_window_child (fixture->window, name);
 }
 
 
@@ -504,13 +490,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
-
-  /* A fresh cache for each run, before GLib reads the variable. */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
   g_test_add ("/feeds/add-restart-offline", Fixture, NULL,
               fixture_set_up, test_add_restart_offline, fixture_tear_down);

@@ -9,9 +9,55 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "test-util.h"
 
 #define WAIT_SECONDS 20
+
+/* Starts GTK and libadwaita for a UI test, with a feed cache of its own so
+ * runs never share cached feeds. Call first, before GLib reads XDG variables.
+ */
+void
+test_init (int    *argc,
+           char ***argv)
+{
+  g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* Returns the window's template child @name, which must exist. */
+GtkWidget *
+test_window_child (BroadsheetWindow *window,
+                   const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), BROADSHEET_TYPE_WINDOW,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* Returns %TRUE once every feed of @window has loaded or failed. */
+gboolean
+test_sources_settled (BroadsheetWindow *window)
+{
+  GListModel *sources = broadsheet_window_get_sources (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(BroadsheetSource) source = g_list_model_get_item (sources, i);
+      BroadsheetSourceState state = broadsheet_source_get_state (source);
+
+      if (state == BROADSHEET_SOURCE_IDLE || state == BROADSHEET_SOURCE_LOADING)
+        return FALSE;
+    }
+  return g_list_model_get_n_items (sources) > 0;
+}
 
 static gboolean
 wakeup_cb (gpointer user_data)

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "broadsheet-window.h"
+
 G_BEGIN_DECLS
 
 /* Helpers the UI tests share: waiting on the main loop without sleeping,
@@ -21,6 +23,11 @@ typedef struct
   guint  wakeup_id;
 } TestWait;
 
+void       test_init                 (int         *argc,
+                                     char      ***argv);
+GtkWidget *test_window_child         (BroadsheetWindow *window,
+                                     const char *name);
+gboolean   test_sources_settled      (BroadsheetWindow *window);
 TestWait  test_wait_begin           (void);
 void      test_wait_iterate         (TestWait   *wait,
                                      const char *condition);

@@ -35,23 +35,12 @@ typedef struct
 static gboolean
 sources_settled (Fixture *fixture)
 {
-  GListModel *sources;
-
   if (fixture->window == NULL)
     fixture->window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   if (fixture->window == NULL)
     return FALSE;
 
-  sources = broadsheet_window_get_sources (fixture->window);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(BroadsheetSource) source = g_list_model_get_item (sources, i);
-      BroadsheetSourceState state = broadsheet_source_get_state (source);
-
-      if (state == BROADSHEET_SOURCE_IDLE || state == BROADSHEET_SOURCE_LOADING)
-        return FALSE;
-    }
-  return g_list_model_get_n_items (sources) > 0;
+  return test_sources_settled (fixture->window);
 }
 
 static void
@@ -104,11 +93,7 @@ static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                  BROADSHEET_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return test_window_child (fixture->window, name);
 }
 
 /* Appends the text of every visible label under @widget, one per line. */
@@ -578,13 +563,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
-
-  /* A fresh cache for each run, before GLib reads the variable. */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_init (&argc, &argv);
 
   g_test_add ("/window/bundled-rows", Fixture, NULL,
               fixture_set_up, test_bundled_rows, fixture_tear_down);

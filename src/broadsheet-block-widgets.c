@@ -25,10 +25,20 @@ launch_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  GWeakRef *widget_ref = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (widget_ref);
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Could not open link: %s", error->message);
+  g_weak_ref_clear (widget_ref);
+  g_free (widget_ref);
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_debug ("Could not open link: %s", error->message);
+  /* The window tells the reader, in a toast. */
+  if (widget != NULL)
+    gtk_widget_activate_action (widget, "win.link-failed", "s", error->message);
 }
 
 /* Opens an http, https or mailto link in the user's default application.
@@ -39,6 +49,7 @@ broadsheet_open_web_link (GtkWidget  *widget,
                           const char *uri)
 {
   g_autoptr(GAppLaunchContext) context = NULL;
+  GWeakRef *widget_ref;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
@@ -49,7 +60,9 @@ broadsheet_open_web_link (GtkWidget  *widget,
     }
 
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_cb, NULL);
+  widget_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (widget_ref, widget);
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, launch_cb, widget_ref);
   return TRUE;
 }
 

@@ -137,6 +137,10 @@ broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   alt_text != NULL ? alt_text : "",
                                   -1);
+  /* Screen readers can reach the caption from the picture (a list of one). */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->picture),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->caption_label, NULL,
+                                  -1);
 
   broadsheet_label_set_optional_text (self->caption_label, photo != NULL ? broadsheet_photo_get_caption (photo) : NULL);
   broadsheet_label_set_optional_text (self->credit_label, photo != NULL ? broadsheet_photo_get_credit (photo) : NULL);

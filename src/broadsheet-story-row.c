@@ -25,13 +25,16 @@ struct _BroadsheetStoryRow
 
   BroadsheetStory *story;
   gulong           read_handler;
+  gulong           saved_handler;
   gulong           clock_handler;
 
   GtkWidget *box;
   GtkLabel  *kicker_label;
   GtkLabel  *headline_label;
   GtkWidget *unread_label;
+  GtkWidget *saved_image;
   GtkLabel  *meta_label;
+  char      *meta;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetStoryRow, broadsheet_story_row, GTK_TYPE_WIDGET)
@@ -75,30 +78,67 @@ update_meta (BroadsheetStoryRow *self)
   gtk_label_set_text (self->meta_label, meta != NULL ? meta : "");
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), exact);
+  g_free (self->meta);
+  self->meta = g_steal_pointer (&meta);
+}
+
+/* One sentence for screen readers with everything the row shows, states in
+ * words. It goes on the list item too, as that is what takes focus.
+ */
+static void
+update_accessible_label (BroadsheetStoryRow *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->story == NULL)
+    return;
+
+  g_string_append (label, broadsheet_story_get_headline (self->story));
+  if (self->meta != NULL)
+    /* Translators: joins the parts of a headline's spoken description. */
+    g_string_append_printf (label, _(", %s"), self->meta);
+  if (!broadsheet_story_get_read (self->story))
+    g_string_append_printf (label, _(", %s"), C_("story state", "Unread"));
+  if (broadsheet_story_get_saved (self->story))
+    g_string_append_printf (label, _(", %s"), C_("story state", "Saved"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                    -1);
 }
 
 static void
-update_read (BroadsheetStoryRow *self)
+update_state (BroadsheetStoryRow *self)
 {
   gboolean unread = self->story != NULL && !broadsheet_story_get_read (self->story);
+  gboolean saved = self->story != NULL && broadsheet_story_get_saved (self->story);
 
   gtk_widget_set_visible (self->unread_label, unread);
+  gtk_widget_set_visible (self->saved_image, saved);
   if (unread)
     gtk_widget_add_css_class (GTK_WIDGET (self), "unread");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "unread");
+
+  update_accessible_label (self);
 }
 
 static void
-story_read_changed_cb (BroadsheetStoryRow *self)
+story_state_changed_cb (BroadsheetStoryRow *self)
 {
-  update_read (self);
+  update_state (self);
 }
 
 static void
 clock_now_changed_cb (BroadsheetStoryRow *self)
 {
   update_meta (self);
+  update_accessible_label (self);
 }
 
 void
@@ -112,13 +152,17 @@ broadsheet_story_row_set_story (BroadsheetStoryRow *self,
     return;
 
   g_clear_signal_handler (&self->read_handler, self->story);
+  g_clear_signal_handler (&self->saved_handler, self->story);
   g_set_object (&self->story, story);
 
   if (story != NULL)
     {
       self->read_handler = g_signal_connect_object (story, "notify::read",
-                                                    G_CALLBACK (story_read_changed_cb),
+                                                    G_CALLBACK (story_state_changed_cb),
                                                     self, G_CONNECT_SWAPPED);
+      self->saved_handler = g_signal_connect_object (story, "notify::saved",
+                                                     G_CALLBACK (story_state_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
       broadsheet_label_set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
       gtk_label_set_text (self->headline_label, broadsheet_story_get_headline (story));
     }
@@ -129,7 +173,7 @@ broadsheet_story_row_set_story (BroadsheetStoryRow *self,
     }
 
   update_meta (self);
-  update_read (self);
+  update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }
@@ -148,8 +192,10 @@ broadsheet_story_row_dispose (GObject *object)
   BroadsheetStoryRow *self = (BroadsheetStoryRow *)object;
 
   g_clear_signal_handler (&self->read_handler, self->story);
+  g_clear_signal_handler (&self->saved_handler, self->story);
   g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
   g_clear_object (&self->story);
+  g_clear_pointer (&self->meta, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_ROW);
 
   G_OBJECT_CLASS (broadsheet_story_row_parent_class)->dispose (object);
@@ -193,6 +239,15 @@ broadsheet_story_row_set_property (GObject      *object,
     }
 }
 
+/* The list item this row sits in takes the label once the row is in it. */
+static void
+broadsheet_story_row_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (broadsheet_story_row_parent_class)->root (widget);
+
+  update_accessible_label (BROADSHEET_STORY_ROW (widget));
+}
+
 static void
 broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
 {
@@ -202,6 +257,7 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
   object_class->dispose = broadsheet_story_row_dispose;
   object_class->get_property = broadsheet_story_row_get_property;
   object_class->set_property = broadsheet_story_row_set_property;
+  widget_class->root = broadsheet_story_row_root;
 
   properties[PROP_STORY] =
     g_param_spec_object ("story", NULL, NULL, BROADSHEET_TYPE_STORY,
@@ -215,6 +271,7 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, kicker_label);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, unread_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, saved_image);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, meta_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -38,6 +38,9 @@ struct _BroadsheetStoryView
   GtkLabel              *time_label;
   BroadsheetPhotoFigure *lead_photo;
   GtkBox                *body_box;
+
+  GtkCssProvider        *scale_provider;
+  double                 text_scale;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetStoryView, broadsheet_story_view, GTK_TYPE_WIDGET)
@@ -45,6 +48,7 @@ G_DEFINE_FINAL_TYPE (BroadsheetStoryView, broadsheet_story_view, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_STORY,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
@@ -169,11 +173,20 @@ broadsheet_story_view_set_story (BroadsheetStoryView *self,
 {
   GtkAdjustment *vadjustment;
 
+  GtkRoot *root;
+  GtkWidget *focus;
+
   g_return_if_fail (BROADSHEET_IS_STORY_VIEW (self));
   g_return_if_fail (story == NULL || BROADSHEET_IS_STORY (story));
 
   if (!g_set_object (&self->story, story))
     return;
+
+  /* A link of the old story may have focus; keep it in the pane, not lost. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && focus != GTK_WIDGET (self) && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 
   clear_body (self);
   if (story != NULL)
@@ -186,6 +199,100 @@ broadsheet_story_view_set_story (BroadsheetStoryView *self,
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+static GtkAdjustment *
+get_vadjustment (BroadsheetStoryView *self)
+{
+  return gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+}
+
+/* Scrolls by @pages screens (negative: up), keeping a few lines of the last
+ * screen in view. Returns %FALSE when the story was already at that end.
+ */
+gboolean
+broadsheet_story_view_scroll_pages (BroadsheetStoryView *self,
+                                    double               pages)
+{
+  GtkAdjustment *adjustment;
+  double value, target, page_size, last;
+
+  g_return_val_if_fail (BROADSHEET_IS_STORY_VIEW (self), FALSE);
+
+  adjustment = get_vadjustment (self);
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  last = gtk_adjustment_get_upper (adjustment) - page_size;
+  target = CLAMP (value + pages * page_size * 0.9, gtk_adjustment_get_lower (adjustment), last);
+
+  if (ABS (target - value) < 1)
+    return FALSE;
+
+  gtk_adjustment_set_value (adjustment, target);
+  return TRUE;
+}
+
+/* Scrolls so that @widget, a part of the story, is on screen: for focus
+ * moving from link to link with Tab.
+ */
+void
+broadsheet_story_view_reveal (BroadsheetStoryView *self,
+                              GtkWidget           *widget)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  double value, page_size;
+
+  g_return_if_fail (BROADSHEET_IS_STORY_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  content = gtk_scrolled_window_get_child (self->scrolled_window);
+  if (widget == GTK_WIDGET (self) || !gtk_widget_is_ancestor (widget, content) ||
+      !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+
+  adjustment = get_vadjustment (self);
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+
+  /* The viewport's child is laid out from the top of the story. */
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > value + page_size)
+    gtk_adjustment_set_value (adjustment,
+                              MIN (bounds.origin.y - 12,
+                                   bounds.origin.y + bounds.size.height - page_size + 12));
+}
+
+double
+broadsheet_story_view_get_text_scale (BroadsheetStoryView *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY_VIEW (self), 1.0);
+
+  return self->text_scale;
+}
+
+/* Sets the size of the story's text, relative to the desktop's font. */
+void
+broadsheet_story_view_set_text_scale (BroadsheetStoryView *self,
+                                      double               scale)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (BROADSHEET_IS_STORY_VIEW (self));
+
+  scale = CLAMP (scale, BROADSHEET_STORY_VIEW_MIN_SCALE, BROADSHEET_STORY_VIEW_MAX_SCALE);
+  if (scale == self->text_scale)
+    return;
+
+  self->text_scale = scale;
+  /* CSS wants a '.' whatever the locale. */
+  g_ascii_formatd (number, sizeof number, "%.0f", scale * 100);
+  css = g_strdup_printf ("storyview { font-size: %s%%; }", number);
+  gtk_css_provider_load_from_data (self->scale_provider, css, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
 BroadsheetStory *
@@ -203,6 +310,7 @@ broadsheet_story_view_dispose (GObject *object)
 
   g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
   g_clear_object (&self->story);
+  g_clear_object (&self->scale_provider);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_VIEW);
 
   G_OBJECT_CLASS (broadsheet_story_view_parent_class)->dispose (object);
@@ -220,6 +328,10 @@ broadsheet_story_view_get_property (GObject    *object,
     {
     case PROP_STORY:
       g_value_set_object (value, self->story);
+      break;
+
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
       break;
 
     default:
@@ -241,6 +353,10 @@ broadsheet_story_view_set_property (GObject      *object,
       broadsheet_story_view_set_story (self, g_value_get_object (value));
       break;
 
+    case PROP_TEXT_SCALE:
+      broadsheet_story_view_set_text_scale (self, g_value_get_double (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -259,6 +375,10 @@ broadsheet_story_view_class_init (BroadsheetStoryViewClass *klass)
   properties[PROP_STORY] =
     g_param_spec_object ("story", NULL, NULL, BROADSHEET_TYPE_STORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         BROADSHEET_STORY_VIEW_MIN_SCALE, BROADSHEET_STORY_VIEW_MAX_SCALE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -276,12 +396,29 @@ broadsheet_story_view_class_init (BroadsheetStoryViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storyview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
 }
 
 static void
 broadsheet_story_view_init (BroadsheetStoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The pane itself takes focus, so the keys that scroll it have a home and
+   * focus has somewhere to go when the story it was in is replaced.
+   */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story"),
+                                  -1);
+
+  self->text_scale = 1.0;
+  self->scale_provider = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->scale_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 
   self->clock_handler = g_signal_connect_object (broadsheet_clock_get_default (), "notify::now",
                                                  G_CALLBACK (clock_now_changed_cb),

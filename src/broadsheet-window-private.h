@@ -36,6 +36,19 @@ struct _BroadsheetWindow
   guint                removed_position;
   guint                show_story_id;
   guint                refresh_timer_id;
+  guint                restore_focus_id;
+  GtkWidget           *last_focus;           /* Weak: the focus before the current one. */
+  GtkWidget           *lost_focus;           /* Weak: a headline that had focus and went. */
+
+  /* Keyboard browsing (broadsheet-window-navigation.c). */
+  GPtrArray           *history;              /* Stories visited, for Alt+Left/Right. */
+  guint                history_index;
+  gboolean             moving_in_history;
+  gboolean             list_focused;         /* Focus went to the headlines once. */
+  GPtrArray           *marked_read;          /* Until the "mark all read" toast goes. */
+  AdwToast            *marked_read_toast;
+  BroadsheetStory     *shown_story;
+  gulong               shown_saved_handler;
 
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
@@ -53,6 +66,9 @@ struct _BroadsheetWindow
   GtkListView         *story_list;
   GtkStack            *detail_stack;
   BroadsheetStoryView *story_view;
+  GtkWidget           *primary_menu_button;
+  GtkWidget           *story_menu_button;
+  GtkWidget           *save_button;
 };
 
 void              _broadsheet_window_update_list_page  (BroadsheetWindow *self);
@@ -62,5 +78,17 @@ BroadsheetSource *_broadsheet_window_get_shown_source  (BroadsheetWindow *self);
 void              _broadsheet_window_init_sources      (BroadsheetWindow *self);
 void              _broadsheet_window_dispose_sources   (BroadsheetWindow *self);
 void              _broadsheet_window_class_init_sources (GtkWidgetClass  *widget_class);
+
+void              _broadsheet_window_init_navigation   (BroadsheetWindow *self);
+void              _broadsheet_window_dispose_navigation (BroadsheetWindow *self);
+void              _broadsheet_window_class_init_navigation (GtkWidgetClass *widget_class);
+void              _broadsheet_window_select_story      (BroadsheetWindow *self,
+                                                        guint             position);
+void              _broadsheet_window_focus_selected_row (BroadsheetWindow *self);
+void              _broadsheet_window_record_visit      (BroadsheetWindow *self,
+                                                        BroadsheetStory  *story);
+void              _broadsheet_window_update_story_actions (BroadsheetWindow *self);
+
+void              _broadsheet_window_init_keys         (BroadsheetWindow *self);
 
 G_END_DECLS

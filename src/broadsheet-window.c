@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-preferences-window.h"
 #include "broadsheet-story-row.h"
 #include "broadsheet-window-private.h"
 
@@ -79,7 +80,15 @@ _broadsheet_window_update_list_page (BroadsheetWindow *self)
   gtk_spinner_set_spinning (self->spinner, n_loading > 0 && n_stories == 0);
 
   if (n_stories > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "stories");
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "stories");
+      /* Start in the headlines, ready for j and Space, not on a header button. */
+      if (!self->list_focused)
+        {
+          self->list_focused = TRUE;
+          gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+        }
+    }
   else if (n_loading > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (error != NULL)
@@ -160,6 +169,9 @@ selected_story_changed_cb (BroadsheetWindow *self)
 
   if (story != NULL)
     broadsheet_story_set_read (story, TRUE);
+
+  _broadsheet_window_record_visit (self, story);
+  _broadsheet_window_update_story_actions (self);
 }
 
 static void
@@ -313,7 +325,7 @@ show_list_action (GtkWidget  *widget,
   BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->story_list));
+  _broadsheet_window_focus_selected_row (self);
 }
 
 static void
@@ -325,6 +337,14 @@ show_sidebar_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_list));
+}
+
+static void
+show_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (broadsheet_preferences_window_new (GTK_WINDOW (widget))));
 }
 
 static gboolean
@@ -420,7 +440,9 @@ broadsheet_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_handle_id (&self->show_story_id, g_source_remove);
+  g_clear_handle_id (&self->restore_focus_id, g_source_remove);
   _broadsheet_window_dispose_sources (self);
+  _broadsheet_window_dispose_navigation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted_stories);
@@ -479,6 +501,9 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_list);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_view);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, story_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_activated_cb);
@@ -487,9 +512,15 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", NULL, show_story_action);
 
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL,
+                                   show_preferences_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.show-preferences", NULL);
 
   _broadsheet_window_class_init_sources (widget_class);
+  _broadsheet_window_class_init_navigation (widget_class);
 }
 
 static void
@@ -509,6 +540,8 @@ broadsheet_window_init (BroadsheetWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   setup_models (self);
+  _broadsheet_window_init_navigation (self);
+  _broadsheet_window_init_keys (self);
 
   /* A narrow window opens on the headlines, not the feed list. */
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
 
 #include "test-util.h"
 
@@ -146,4 +149,79 @@ test_assert_contains (const char *haystack,
 {
   if (haystack == NULL || strstr (haystack, needle) == NULL)
     g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* Waits until @window has the keyboard: X sends keys to the focused window. */
+void
+test_focus_window (GtkWindow *window)
+{
+  gtk_window_present (window);
+  TEST_WAIT_UNTIL (gtk_window_is_active (window));
+}
+
+static KeyCode
+keycode_for (Display  *display,
+             KeySym    keysym,
+             gboolean *needs_shift)
+{
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+
+  /* '?', 'A' and '+' sit on the shifted level of their keys. */
+  *needs_shift = keycode != 0 && XkbKeycodeToKeysym (display, keycode, 0, 0) != keysym &&
+                 XkbKeycodeToKeysym (display, keycode, 0, 1) == keysym;
+  return keycode;
+}
+
+static void
+fake_key (Display *display,
+          KeySym   keysym,
+          gboolean press)
+{
+  gboolean shift;
+  KeyCode keycode = keycode_for (display, keysym, &shift);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  XTestFakeKeyEvent (display, keycode, press, CurrentTime);
+}
+
+/* Presses and releases @accelerator ("j", "<Shift>space", "<Control>plus")
+ * through the X server, as a keyboard would, and lets GTK handle it. The
+ * window with the keyboard focus gets it.
+ */
+void
+test_press_key (const char *accelerator)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  guint keyval;
+  GdkModifierType modifiers;
+  gboolean shift = FALSE;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+  keycode_for (display, keyval, &shift);
+  if (shift)
+    modifiers |= GDK_SHIFT_MASK;
+
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, TRUE);
+  if (modifiers & GDK_ALT_MASK)
+    fake_key (display, XK_Alt_L, TRUE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, TRUE);
+  fake_key (display, keyval, TRUE);
+  fake_key (display, keyval, FALSE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, FALSE);
+  if (modifiers & GDK_ALT_MASK)
+    fake_key (display, XK_Alt_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, FALSE);
+  XSync (display, False);
+
+  /* The events are in GDK's queue now; handle them and what they start. */
+  for (int i = 0; i < 3; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      test_spin (10);
+    }
 }

@@ -36,6 +36,8 @@ void      test_spin                 (guint       milliseconds);
 char     *test_widget_text          (GtkWidget  *widget);
 void      test_assert_contains      (const char *haystack,
                                      const char *needle);
+void      test_focus_window         (GtkWindow  *window);
+void      test_press_key            (const char *accelerator);
 
 /* Runs the main loop until @condition holds; fails the test after 20 s. */
 #define TEST_WAIT_UNTIL(condition) \

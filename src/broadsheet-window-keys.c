@@ -175,7 +175,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
           adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
         return FALSE;
 
-      return activate (self, binding);
+      if (activate (self, binding))
+        return TRUE;
+
+      /* A letter with nothing to act on (no story yet) says so, and types nothing. */
+      if (binding->kind != KEY_SINGLE)
+        return FALSE;
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
     }
 
   return FALSE;

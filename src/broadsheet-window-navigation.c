@@ -80,6 +80,24 @@ _broadsheet_window_focus_selected_row (BroadsheetWindow *self)
 }
 
 static gboolean
+is_in (GtkWidget *widget,
+       GtkWidget *pane)
+{
+  return widget != NULL && (widget == pane || gtk_widget_is_ancestor (widget, pane));
+}
+
+/* Whether the headline that had focus has gone from the list (GTK then hands
+ * focus to some other widget, which is not where the reader was).
+ */
+static gboolean
+focused_headline_went (BroadsheetWindow *self)
+{
+  return self->lost_focus != NULL &&
+         (!gtk_widget_get_mapped (self->lost_focus) ||
+          !is_in (self->lost_focus, GTK_WIDGET (self->story_list)));
+}
+
+static gboolean
 focus_is_in (BroadsheetWindow *self,
              GtkWidget        *pane)
 {
@@ -89,7 +107,7 @@ focus_is_in (BroadsheetWindow *self,
 }
 
 /* Selects the story at @position and brings its row into view. Focus follows
- * the selection unless the reader is in the story pane.
+ * the selection unless the reader is in the story itself.
  */
 void
 _broadsheet_window_select_story (BroadsheetWindow *self,
@@ -100,7 +118,7 @@ _broadsheet_window_select_story (BroadsheetWindow *self,
   if (position >= g_list_model_get_n_items (stories (self)))
     return;
 
-  move_focus = !focus_is_in (self, self->detail_pane);
+  move_focus = !focus_is_in (self, GTK_WIDGET (self->story_view)) || focused_headline_went (self);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->story_list), "list.scroll-to-item", "u", position);
   if (move_focus && gtk_widget_get_mapped (GTK_WIDGET (self->story_list)))
@@ -579,13 +597,6 @@ _broadsheet_window_update_story_actions (BroadsheetWindow *self)
 }
 
 static gboolean
-is_in (GtkWidget *widget,
-       GtkWidget *pane)
-{
-  return widget != NULL && (widget == pane || gtk_widget_is_ancestor (widget, pane));
-}
-
-static gboolean
 restore_focus_cb (gpointer user_data)
 {
   BroadsheetWindow *self = user_data;
@@ -594,12 +605,8 @@ restore_focus_cb (gpointer user_data)
 
   self->restore_focus_id = 0;
 
-  /* GTK hands focus on to some other widget when the focused row goes;
-   * the reader was in the headlines, so focus stays there.
-   */
-  headline_went = self->lost_focus != NULL &&
-                  (!gtk_widget_get_mapped (self->lost_focus) ||
-                   !is_in (self->lost_focus, GTK_WIDGET (self->story_list)));
+  /* The reader was in the headlines, so focus stays there. */
+  headline_went = focused_headline_went (self);
   g_clear_weak_pointer (&self->lost_focus);
 
   if (!headline_went && focus != NULL && gtk_widget_get_mapped (focus) &&

@@ -21,12 +21,44 @@ struct _BroadsheetPreferencesWindow
   GSettings     *settings;
 
   GtkSwitch     *single_key_switch;
+  AdwComboRow   *mark_read_row;
   GtkAdjustment *refresh_adjustment;
   GtkAdjustment *text_scale_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetPreferencesWindow, broadsheet_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The mark-read choices, in the order of the combo row's items. */
+static const char * const mark_read_choices[] = { "on-select", "after-delay", "never" };
+
+static gboolean
+index_from_choice (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mark_read_choices); i++)
+    if (g_str_equal (choice, mark_read_choices[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+choice_from_index (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= G_N_ELEMENTS (mark_read_choices))
+    return NULL;
+  return g_variant_new_string (mark_read_choices[index]);
+}
 
 static gboolean
 percent_from_scale (GValue   *value,
@@ -71,6 +103,8 @@ broadsheet_preferences_window_class_init (BroadsheetPreferencesWindowClass *klas
   gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
                                         refresh_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
+                                        mark_read_row);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
                                         text_scale_adjustment);
 }
 
@@ -82,6 +116,9 @@ broadsheet_preferences_window_init (BroadsheetPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "single-key-shortcuts", self->single_key_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "mark-read", self->mark_read_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, index_from_choice, choice_from_index,
+                                NULL, NULL);
   g_settings_bind (self->settings, "refresh-interval", self->refresh_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "text-scale", self->text_scale_adjustment, "value",

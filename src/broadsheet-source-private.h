@@ -31,6 +31,7 @@ struct _BroadsheetSource
   GError                *error;
   guint                  n_skipped;
   guint                  n_unread;
+  guint                  n_saved;
   GDateTime             *last_updated;
   char                  *etag;
   char                  *last_modified;

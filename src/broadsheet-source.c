@@ -47,6 +47,7 @@ enum {
   PROP_STATE,
   PROP_N_SKIPPED,
   PROP_N_UNREAD,
+  PROP_N_SAVED,
   PROP_LAST_UPDATED,
   N_PROPS
 };
@@ -66,13 +67,29 @@ story_read_changed_cb (BroadsheetSource *self,
 }
 
 static void
+story_saved_changed_cb (BroadsheetSource *self,
+                        GParamSpec       *pspec,
+                        BroadsheetStory  *story)
+{
+  if (broadsheet_story_get_saved (story))
+    self->n_saved++;
+  else
+    self->n_saved--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
+}
+
+static void
 track_story (BroadsheetSource *self,
              BroadsheetStory  *story)
 {
   g_signal_connect_object (story, "notify::read", G_CALLBACK (story_read_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (story, "notify::saved", G_CALLBACK (story_saved_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   if (!broadsheet_story_get_read (story))
     self->n_unread++;
+  if (broadsheet_story_get_saved (story))
+    self->n_saved++;
 }
 
 static void
@@ -80,8 +97,11 @@ untrack_story (BroadsheetSource *self,
                BroadsheetStory  *story)
 {
   g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (story, story_saved_changed_cb, self);
   if (!broadsheet_story_get_read (story))
     self->n_unread--;
+  if (broadsheet_story_get_saved (story))
+    self->n_saved--;
 }
 
 static void
@@ -96,6 +116,7 @@ broadsheet_source_dispose (GObject *object)
           g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
           g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (story, story_saved_changed_cb, self);
         }
     }
 
@@ -170,6 +191,10 @@ broadsheet_source_get_property (GObject    *object,
       g_value_set_uint (value, self->n_unread);
       break;
 
+    case PROP_N_SAVED:
+      g_value_set_uint (value, self->n_saved);
+      break;
+
     case PROP_LAST_UPDATED:
       g_value_set_boxed (value, self->last_updated);
       break;
@@ -240,6 +265,8 @@ broadsheet_source_class_init (BroadsheetSourceClass *klass)
     g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_N_UNREAD] =
     g_param_spec_uint ("n-unread", NULL, NULL, 0, G_MAXUINT, 0, read_only);
+  properties[PROP_N_SAVED] =
+    g_param_spec_uint ("n-saved", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_LAST_UPDATED] =
     g_param_spec_boxed ("last-updated", NULL, NULL, G_TYPE_DATE_TIME, read_only);
 
@@ -386,6 +413,14 @@ broadsheet_source_get_n_skipped (BroadsheetSource *self)
 }
 
 guint
+broadsheet_source_get_n_saved (BroadsheetSource *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), 0);
+
+  return self->n_saved;
+}
+
+guint
 broadsheet_source_get_n_unread (BroadsheetSource *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_SOURCE (self), 0);
@@ -444,6 +479,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
   guint n_previous = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
   guint n_unread_before = self->n_unread;
+  guint n_saved_before = self->n_saved;
   gboolean held_is_ours = FALSE;
   gboolean held_kept = FALSE;
 
@@ -492,6 +528,8 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
 
   if (self->n_unread != n_unread_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+  if (self->n_saved != n_saved_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
 
   if (g_strcmp0 (self->feed_title, broadsheet_feed_document_get_title (document)) != 0)
     {

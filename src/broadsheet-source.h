@@ -47,6 +47,7 @@ BroadsheetSourceState  broadsheet_source_get_state        (BroadsheetSource     
 const GError          *broadsheet_source_get_error        (BroadsheetSource     *self);
 guint                  broadsheet_source_get_n_skipped    (BroadsheetSource     *self);
 guint                  broadsheet_source_get_n_unread     (BroadsheetSource     *self);
+guint                  broadsheet_source_get_n_saved      (BroadsheetSource     *self);
 GDateTime             *broadsheet_source_get_last_updated (BroadsheetSource     *self);
 void                   broadsheet_source_hold_story       (BroadsheetSource     *self,
                                                            BroadsheetStory      *story);

@@ -17,6 +17,7 @@
 #include "broadsheet-clock.h"
 #include "broadsheet-label-util.h"
 #include "broadsheet-photo-figure.h"
+#include "broadsheet-search.h"
 #include "broadsheet-story-view.h"
 #include "broadsheet-time-format.h"
 
@@ -41,6 +42,7 @@ struct _BroadsheetStoryView
 
   GtkCssProvider        *scale_provider;
   double                 text_scale;
+  char                  *highlight;         /* Folded search query, or NULL. */
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetStoryView, broadsheet_story_view, GTK_TYPE_WIDGET)
@@ -139,6 +141,67 @@ set_direction_recursive (GtkWidget        *widget,
 }
 
 static void
+highlight_label (GtkLabel   *label,
+                 const char *query)
+{
+  g_autoptr(GArray) matches = NULL;
+  PangoAttrList *attributes;
+
+  if (query == NULL || *query == '\0')
+    {
+      gtk_label_set_attributes (label, NULL);
+      return;
+    }
+
+  matches = broadsheet_search_find (gtk_label_get_text (label), query);
+  attributes = pango_attr_list_new ();
+  for (guint i = 0; i < matches->len; i++)
+    {
+      BroadsheetSearchMatch *match = &g_array_index (matches, BroadsheetSearchMatch, i);
+      /* GNOME's yellow, with black text on it in light and dark styles. */
+      PangoAttribute *background = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+      PangoAttribute *foreground = pango_attr_foreground_new (0, 0, 0);
+
+      background->start_index = foreground->start_index = match->start;
+      background->end_index = foreground->end_index = match->end;
+      pango_attr_list_insert (attributes, background);
+      pango_attr_list_insert (attributes, foreground);
+    }
+  gtk_label_set_attributes (label, matches->len > 0 ? attributes : NULL);
+  pango_attr_list_unref (attributes);
+}
+
+static void
+highlight_recursive (GtkWidget  *widget,
+                     const char *query)
+{
+  if (GTK_IS_LABEL (widget))
+    highlight_label (GTK_LABEL (widget), query);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    highlight_recursive (child, query);
+}
+
+/* Marks where @folded_query (see broadsheet_search_fold()) appears in the
+ * story, in every label; %NULL or "" clears the marks.
+ */
+void
+broadsheet_story_view_set_highlight (BroadsheetStoryView *self,
+                                     const char          *folded_query)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY_VIEW (self));
+
+  if (g_strcmp0 (self->highlight, folded_query) == 0)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (folded_query);
+  highlight_recursive (GTK_WIDGET (self->scrolled_window), self->highlight);
+}
+
+static void
 show_story (BroadsheetStoryView *self)
 {
   BroadsheetStory *story = self->story;
@@ -165,6 +228,8 @@ show_story (BroadsheetStoryView *self)
   set_direction_recursive (GTK_WIDGET (self->scrolled_window),
                            is_rtl_language (broadsheet_story_get_language (story))
                            ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE);
+  if (self->highlight != NULL)
+    highlight_recursive (GTK_WIDGET (self->scrolled_window), self->highlight);
 }
 
 void
@@ -311,6 +376,7 @@ broadsheet_story_view_dispose (GObject *object)
   g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
   g_clear_object (&self->story);
   g_clear_object (&self->scale_provider);
+  g_clear_pointer (&self->highlight, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_VIEW);
 
   G_OBJECT_CLASS (broadsheet_story_view_parent_class)->dispose (object);

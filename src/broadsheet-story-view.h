@@ -28,6 +28,8 @@ gboolean         broadsheet_story_view_scroll_pages    (BroadsheetStoryView *sel
 void             broadsheet_story_view_reveal          (BroadsheetStoryView *self,
                                                         GtkWidget           *widget);
 double           broadsheet_story_view_get_text_scale  (BroadsheetStoryView *self);
+void             broadsheet_story_view_set_highlight   (BroadsheetStoryView *self,
+                                                        const char          *folded_query);
 void             broadsheet_story_view_set_text_scale  (BroadsheetStoryView *self,
                                                         double               scale);
 

@@ -24,6 +24,7 @@
  */
 
 #define HISTORY_LENGTH 100
+#define MARK_READ_DELAY_MS 1000
 
 static const double text_scales[] = { 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0 };
 
@@ -259,6 +260,37 @@ static void
 previous_source_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   step_source (BROADSHEET_WINDOW (widget), -1);
+}
+
+static gboolean
+mark_read_cb (gpointer user_data)
+{
+  BroadsheetWindow *self = user_data;
+  BroadsheetStory *story = selected_story (self);
+
+  self->mark_read_id = 0;
+  if (story != NULL)
+    broadsheet_story_set_read (story, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as the selection changes: marks the story read as the mark-read
+ * preference says, at once, once it has been shown for a second, or never.
+ */
+void
+_broadsheet_window_story_shown (BroadsheetWindow *self,
+                                BroadsheetStory  *story)
+{
+  g_autofree char *policy = g_settings_get_string (self->settings, "mark-read");
+
+  g_clear_handle_id (&self->mark_read_id, g_source_remove);
+  if (story == NULL || broadsheet_story_get_read (story) || g_str_equal (policy, "never"))
+    return;
+
+  if (g_str_equal (policy, "on-select"))
+    broadsheet_story_set_read (story, TRUE);
+  else
+    self->mark_read_id = g_timeout_add (MARK_READ_DELAY_MS, mark_read_cb, self);
 }
 
 /* Called as the selection changes: remembers the story for Alt+Left. */
@@ -609,8 +641,8 @@ restore_focus_cb (gpointer user_data)
   headline_went = focused_headline_went (self);
   g_clear_weak_pointer (&self->lost_focus);
 
-  if (!headline_went && focus != NULL && gtk_widget_get_mapped (focus) &&
-      gtk_widget_get_focusable (focus))
+  /* (A widget just revealed, like the search entry, may not be mapped yet.) */
+  if (!headline_went && focus != NULL && gtk_widget_get_focusable (focus))
     return G_SOURCE_REMOVE;
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self->story_list)))
@@ -662,6 +694,7 @@ _broadsheet_window_init_navigation (BroadsheetWindow *self)
 void
 _broadsheet_window_dispose_navigation (BroadsheetWindow *self)
 {
+  g_clear_handle_id (&self->mark_read_id, g_source_remove);
   g_clear_weak_pointer (&self->last_focus);
   g_clear_weak_pointer (&self->lost_focus);
   g_clear_signal_handler (&self->shown_saved_handler, self->shown_story);

@@ -31,12 +31,19 @@ struct _BroadsheetWindow
   GHashTable          *session_uris;         /* Opened for this session only. */
   GtkFlattenListModel *all_stories;
   GtkSortListModel    *sorted_stories;
+  GtkFilterListModel  *filtered_stories;     /* View and search (broadsheet-window-filter.c). */
   GtkSingleSelection  *selection;
+  BroadsheetStoryFilter filter;
+  GtkCustomFilter     *view_filter;
+  GtkCustomFilter     *search_filter;
+  GtkFilter           *filters;              /* Both, while either narrows. */
+  char                *search_query;         /* Folded, or NULL. */
   BroadsheetSource    *removed_source;       /* Until its Undo toast goes. */
   guint                removed_position;
   guint                show_story_id;
   guint                refresh_timer_id;
   guint                restore_focus_id;
+  guint                mark_read_id;
   GtkWidget           *last_focus;           /* Weak: the focus before the current one. */
   GtkWidget           *lost_focus;           /* Weak: a headline that had focus and went. */
 
@@ -69,6 +76,11 @@ struct _BroadsheetWindow
   GtkWidget           *primary_menu_button;
   GtkWidget           *story_menu_button;
   GtkWidget           *save_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *unread_count_label;
+  GtkLabel            *saved_count_label;
+  AdwStatusPage       *empty_page;
 };
 
 void              _broadsheet_window_update_list_page  (BroadsheetWindow *self);
@@ -88,7 +100,21 @@ void              _broadsheet_window_focus_selected_row (BroadsheetWindow *self)
 void              _broadsheet_window_record_visit      (BroadsheetWindow *self,
                                                         BroadsheetStory  *story);
 void              _broadsheet_window_update_story_actions (BroadsheetWindow *self);
+void              _broadsheet_window_story_shown       (BroadsheetWindow *self,
+                                                        BroadsheetStory  *story);
 
 void              _broadsheet_window_init_keys         (BroadsheetWindow *self);
+
+GtkFilterListModel *_broadsheet_window_create_filter_model (BroadsheetWindow *self,
+                                                          GListModel       *stories);
+void              _broadsheet_window_update_filter_counts (BroadsheetWindow *self,
+                                                           guint             n_unread,
+                                                           guint             n_saved);
+void              _broadsheet_window_describe_empty    (BroadsheetWindow  *self,
+                                                        const char       **title,
+                                                        const char       **description);
+void              _broadsheet_window_init_filter       (BroadsheetWindow *self);
+void              _broadsheet_window_dispose_filter    (BroadsheetWindow *self);
+void              _broadsheet_window_class_init_filter (GtkWidgetClass   *widget_class);
 
 G_END_DECLS

@@ -171,6 +171,8 @@ insert_source (BroadsheetWindow *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (source, "notify::n-unread", G_CALLBACK (source_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "notify::n-saved", G_CALLBACK (source_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_list_store_insert (self->sources, position, source);
   /* Row 0 of the sidebar is All Stories. */

@@ -31,6 +31,7 @@ enum {
   PROP_0,
   PROP_FETCHER,
   PROP_CACHE,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -57,7 +58,7 @@ _broadsheet_window_update_list_page (BroadsheetWindow *self)
   BroadsheetSource *shown = _broadsheet_window_get_shown_source (self);
   guint n_sources = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   guint n_stories = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  guint n_loading = 0, n_unread = 0;
+  guint n_loading = 0, n_unread = 0, n_shown_unread = 0, n_shown_saved = 0;
   const GError *error = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -71,6 +72,11 @@ _broadsheet_window_update_list_page (BroadsheetWindow *self)
       gboolean counts = shown == NULL || shown == source;
 
       n_unread += broadsheet_source_get_n_unread (source);
+      if (counts)
+        {
+          n_shown_unread += broadsheet_source_get_n_unread (source);
+          n_shown_saved += broadsheet_source_get_n_saved (source);
+        }
       if (broadsheet_source_get_state (source) == BROADSHEET_SOURCE_LOADING)
         n_loading++;
       if (counts && error == NULL && broadsheet_source_get_error (source) != NULL)
@@ -100,7 +106,16 @@ _broadsheet_window_update_list_page (BroadsheetWindow *self)
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
   else
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    {
+      const char *title, *description;
+
+      _broadsheet_window_describe_empty (self, &title, &description);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+
+  _broadsheet_window_update_filter_counts (self, n_shown_unread, n_shown_saved);
 
   if (n_loading > 0)
     subtitle = g_strdup_printf (ngettext ("Updating %u feed…", "Updating %u feeds…", n_loading),
@@ -167,9 +182,7 @@ selected_story_changed_cb (BroadsheetWindow *self)
       broadsheet_source_hold_story (source, story);
     }
 
-  if (story != NULL)
-    broadsheet_story_set_read (story, TRUE);
-
+  _broadsheet_window_story_shown (self, story);
   _broadsheet_window_record_visit (self, story);
   _broadsheet_window_update_story_actions (self);
 }
@@ -257,7 +270,9 @@ setup_models (BroadsheetWindow *self)
   self->sorted_stories =
     gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->all_stories)),
                              GTK_SORTER (gtk_custom_sorter_new (compare_stories, NULL, NULL)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted_stories)));
+  self->filtered_stories =
+    _broadsheet_window_create_filter_model (self, G_LIST_MODEL (g_object_ref (self->sorted_stories)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered_stories)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -398,6 +413,10 @@ broadsheet_window_get_property (GObject    *object,
       g_value_set_object (value, self->cache);
       break;
 
+    case PROP_FILTER:
+      g_value_set_enum (value, self->filter);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -419,6 +438,10 @@ broadsheet_window_set_property (GObject      *object,
 
     case PROP_CACHE:
       self->cache = g_value_dup_object (value);
+      break;
+
+    case PROP_FILTER:
+      broadsheet_window_set_filter (self, g_value_get_enum (value));
       break;
 
     default:
@@ -445,9 +468,11 @@ broadsheet_window_dispose (GObject *object)
   _broadsheet_window_dispose_navigation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered_stories);
   g_clear_object (&self->sorted_stories);
   g_clear_object (&self->all_stories);
   g_clear_object (&self->sources);
+  _broadsheet_window_dispose_filter (self);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->cache);
   g_clear_object (&self->refresh_cancellable);
@@ -477,6 +502,9 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   properties[PROP_CACHE] =
     g_param_spec_object ("cache", NULL, NULL, BROADSHEET_TYPE_FEED_CACHE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_enum ("filter", NULL, NULL, BROADSHEET_TYPE_STORY_FILTER, BROADSHEET_STORY_FILTER_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -504,6 +532,11 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, unread_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, saved_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, story_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_row_activated_cb);
@@ -521,6 +554,7 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
 
   _broadsheet_window_class_init_sources (widget_class);
   _broadsheet_window_class_init_navigation (widget_class);
+  _broadsheet_window_class_init_filter (widget_class);
 }
 
 static void
@@ -541,6 +575,7 @@ broadsheet_window_init (BroadsheetWindow *self)
 
   setup_models (self);
   _broadsheet_window_init_navigation (self);
+  _broadsheet_window_init_filter (self);
   _broadsheet_window_init_keys (self);
 
   /* A narrow window opens on the headlines, not the feed list. */

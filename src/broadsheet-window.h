@@ -15,6 +15,17 @@
 
 G_BEGIN_DECLS
 
+/* Which stories the headline list shows (Ctrl+1, Ctrl+2, Ctrl+3). */
+typedef enum
+{
+  BROADSHEET_STORY_FILTER_ALL,
+  BROADSHEET_STORY_FILTER_UNREAD,
+  BROADSHEET_STORY_FILTER_SAVED,
+} BroadsheetStoryFilter;
+
+#define BROADSHEET_TYPE_STORY_FILTER (broadsheet_story_filter_get_type ())
+GType broadsheet_story_filter_get_type (void) G_GNUC_CONST;
+
 #define BROADSHEET_TYPE_WINDOW (broadsheet_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, BROADSHEET, WINDOW, AdwApplicationWindow)
@@ -34,5 +45,10 @@ void                broadsheet_window_refresh       (BroadsheetWindow *self,
                                                      gboolean          user_started);
 GListModel         *broadsheet_window_get_sources   (BroadsheetWindow *self);
 GtkSingleSelection *broadsheet_window_get_selection (BroadsheetWindow *self);
+BroadsheetStoryFilter broadsheet_window_get_filter  (BroadsheetWindow *self);
+void                broadsheet_window_set_filter    (BroadsheetWindow      *self,
+                                                     BroadsheetStoryFilter  filter);
+void                broadsheet_window_search        (BroadsheetWindow *self,
+                                                     const char       *text);
 
 G_END_DECLS

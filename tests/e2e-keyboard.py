@@ -517,6 +517,10 @@ class Session:
                 focus_ok = self.check_focus_follows(story)
                 self.tap.ok(focus_ok, f'keyboard focus is on the selected row after j #{i + 1}',
                             self.describe)
+            # Reading takes a moment: the app marks a story read once it has
+            # been shown for a second (the default of the mark-read preference).
+            self.poll(f'“{headline}” to be marked read while shown',
+                      lambda: not self.row_for(self.rows(), story).unread, STEP_TIMEOUT)
 
         read, unread = self.order[:STORIES_TO_READ], self.order[STORIES_TO_READ:]
 

@@ -186,6 +186,31 @@ test_next_previous (Fixture       *fixture,
 }
 
 static void
+test_mark_read_policy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* After a delay: a story skimmed past stays unread, one stayed on is read. */
+  g_settings_set_string (fixture->settings, "mark-read", "after-delay");
+  test_press_key ("j");
+  test_press_key ("j");
+  g_assert_false (broadsheet_story_get_read (story_at (fixture, 0)));
+  g_assert_false (broadsheet_story_get_read (story_at (fixture, 1)));
+  TEST_WAIT_UNTIL (broadsheet_story_get_read (story_at (fixture, 1)));
+  test_spin (200);
+  g_assert_false (broadsheet_story_get_read (story_at (fixture, 0)));
+
+  /* Never: only m marks it. */
+  g_settings_set_string (fixture->settings, "mark-read", "never");
+  test_press_key ("j");
+  test_spin (1300);
+  g_assert_false (broadsheet_story_get_read (story_at (fixture, 2)));
+  test_press_key ("m");
+  g_assert_true (broadsheet_story_get_read (story_at (fixture, 2)));
+
+  g_settings_set_string (fixture->settings, "mark-read", "on-select");
+}
+
+static void
 test_keys_in_story_pane (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -754,6 +779,7 @@ main (int   argc,
   g_test_add ("/keyboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("next-previous", test_next_previous);
+  ADD ("mark-read-policy", test_mark_read_policy);
   ADD ("keys-in-story-pane", test_keys_in_story_pane);
   ADD ("unread", test_unread);
   ADD ("space-reads-on", test_space_reads_on);

@@ -20,6 +20,7 @@
 
 /* Starts GTK and libadwaita for a UI test, with a feed cache of its own so
  * runs never share cached feeds. Call first, before GLib reads XDG variables.
+ * Stories are marked read as soon as they are shown.
  */
 void
 test_init (int    *argc,
@@ -28,9 +29,15 @@ test_init (int    *argc,
   g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
   g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
 
+  g_autoptr(GSettings) settings = NULL;
+
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* UI tests mark stories read as they are shown, unless a test says otherwise. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "mark-read", "on-select");
 }
 
 /* Returns the window's template child @name, which must exist. */

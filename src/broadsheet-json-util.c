@@ -72,6 +72,16 @@ broadsheet_json_get_int (JsonObject *object,
   return TRUE;
 }
 
+/* Returns the boolean @member, or %FALSE when it is missing or not a boolean. */
+gboolean
+broadsheet_json_get_true (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = member_value (object, member, G_TYPE_BOOLEAN);
+
+  return node != NULL && json_node_get_boolean (node);
+}
+
 JsonArray *
 broadsheet_json_get_array (JsonObject *object,
                            const char *member)

@@ -18,6 +18,8 @@ char       *broadsheet_json_dup_id       (JsonObject *object,
 gboolean    broadsheet_json_get_int      (JsonObject *object,
                                           const char *member,
                                           gint64     *value);
+gboolean    broadsheet_json_get_true     (JsonObject *object,
+                                          const char *member);
 JsonArray  *broadsheet_json_get_array    (JsonObject *object,
                                           const char *member);
 JsonObject *broadsheet_json_get_object   (JsonObject *object,

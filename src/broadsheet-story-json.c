@@ -13,6 +13,7 @@
 
 #include "broadsheet-feed-parser.h"
 #include "broadsheet-json-util.h"
+#include "broadsheet-story-json-private.h"
 #include "broadsheet-story-json.h"
 #include "broadsheet-uri.h"
 
@@ -126,6 +127,9 @@ read_photo (JsonObject *object,
                        NULL);
 }
 
+/* Deeper nesting than this is read as this deep. */
+#define MAX_LIST_DEPTH 8
+
 static BroadsheetBlock *
 read_list (JsonObject *object,
            const char *base_uri)
@@ -141,10 +145,15 @@ read_list (JsonObject *object,
     {
       JsonNode *node = json_array_get_element (items, i);
       g_autoptr(BroadsheetRichText) item = NULL;
+      gint64 depth = 0;
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
           item = read_rich_text (json_node_get_object (node), base_uri);
+          /* A nested item, at most MAX_LIST_DEPTH levels in. */
+          if (!broadsheet_json_get_int (json_node_get_object (node), "depth", &depth))
+            depth = 0;
+          depth = CLAMP (depth, 0, MAX_LIST_DEPTH);
         }
       else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         {
@@ -155,13 +164,14 @@ read_list (JsonObject *object,
         }
 
       if (item != NULL)
-        broadsheet_block_add_item (block, item);
+        broadsheet_block_add_nested_item (block, item, depth);
     }
 
   if (broadsheet_block_get_n_items (block) == 0)
     return NULL;
 
   broadsheet_block_set_label (block, label);
+  broadsheet_block_set_ordered (block, broadsheet_json_get_true (object, "ordered"));
   return g_steal_pointer (&block);
 }
 
@@ -227,6 +237,10 @@ read_block (JsonObject *object,
     return read_text_block (BROADSHEET_BLOCK_HEADING, object, base_uri);
   if (g_strcmp0 (type, "quote") == 0)
     return read_text_block (BROADSHEET_BLOCK_QUOTE, object, base_uri);
+  if (g_strcmp0 (type, "preformatted") == 0)
+    return read_text_block (BROADSHEET_BLOCK_PREFORMATTED, object, base_uri);
+  if (g_strcmp0 (type, "rule") == 0)
+    return broadsheet_block_new (BROADSHEET_BLOCK_RULE);
   if (g_strcmp0 (type, "list") == 0)
     return read_list (object, base_uri);
   if (g_strcmp0 (type, "go_deeper") == 0)
@@ -295,6 +309,47 @@ read_story (JsonObject *object,
     }
 
   return story;
+}
+
+/* Reads one story with the checks broadsheet_story_json_read() makes for each
+ * element of "stories", but fails with @error where that skips the story.
+ */
+BroadsheetStory *
+_broadsheet_story_json_read_story_node (JsonNode    *node,
+                                        const char  *base_uri,
+                                        GError     **error)
+{
+  JsonObject *object;
+  g_autofree char *id = NULL;
+  g_autofree char *headline = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
+                           _("This story is not a JSON object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  id = broadsheet_json_dup_id (object, "id");
+  headline = broadsheet_json_dup_string (object, "headline");
+
+  if (id == NULL)
+    {
+      g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
+                           _("This story has no id"));
+      return NULL;
+    }
+  if (headline == NULL)
+    {
+      g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
+                           _("This story has no headline"));
+      return NULL;
+    }
+
+  return read_story (object, id, headline, base_uri);
 }
 
 static gboolean

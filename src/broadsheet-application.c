@@ -25,6 +25,8 @@ struct _BroadsheetApplication
 
   BroadsheetFetcher   *fetcher;
   BroadsheetFeedCache *cache;
+  BroadsheetStore     *store;
+  GError              *store_problem;   /* Until a window has shown it. */
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetApplication, broadsheet_application, ADW_TYPE_APPLICATION)
@@ -37,9 +39,14 @@ get_window (BroadsheetApplication *self,
 
   *created = window == NULL;
   if (window == NULL)
-    window = GTK_WINDOW (broadsheet_window_new (GTK_APPLICATION (self),
-                                                broadsheet_application_get_fetcher (self),
-                                                broadsheet_application_get_cache (self)));
+    {
+      window = GTK_WINDOW (broadsheet_window_new (GTK_APPLICATION (self),
+                                                  broadsheet_application_get_fetcher (self),
+                                                  broadsheet_application_get_cache (self),
+                                                  self->store));
+      if (self->store_problem != NULL)
+        broadsheet_window_report_store_problem (BROADSHEET_WINDOW (window), self->store_problem);
+    }
 
   return BROADSHEET_WINDOW (window);
 }
@@ -128,14 +135,63 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BroadsheetApplication) self = user_data;
+  BroadsheetStore *store = BROADSHEET_STORE (object);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  const GError *problem;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!broadsheet_store_open_finish (store, result, &error))
+    problem = error;
+  else
+    problem = broadsheet_store_get_problem (store);
+
+  /* Stories dropped by their feeds longer ago than the archive keeps them. */
+  if (!broadsheet_store_get_read_only (store))
+    broadsheet_store_expire (store, now - (gint64)g_settings_get_uint (settings, "archive-days") * 24 * 60 * 60);
+
+  if (problem == NULL)
+    return;
+
+  g_warning ("%s", problem->message);
+  g_clear_error (&self->store_problem);
+  self->store_problem = g_error_copy (problem);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BROADSHEET_IS_WINDOW (l->data))
+      broadsheet_window_report_store_problem (l->data, problem);
+}
+
+static void
+broadsheet_application_shutdown (GApplication *app)
+{
+  BroadsheetApplication *self = BROADSHEET_APPLICATION (app);
+
+  /* Every change made is written before the app goes. */
+  if (self->store != NULL)
+    broadsheet_store_close (self->store);
+
+  G_APPLICATION_CLASS (broadsheet_application_parent_class)->shutdown (app);
+}
+
+static void
 broadsheet_application_startup (GApplication *app)
 {
+  BroadsheetApplication *self = BROADSHEET_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *about_accels[] = { "<Control>F1", NULL };
 
   G_APPLICATION_CLASS (broadsheet_application_parent_class)->startup (app);
+
+  /* Opening runs on the store's thread; loads queued meanwhile wait for it. */
+  self->store = broadsheet_store_new (NULL);
+  broadsheet_store_open_async (self->store, NULL, store_opened_cb, g_object_ref (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -166,6 +222,8 @@ broadsheet_application_dispose (GObject *object)
 
   g_clear_object (&self->fetcher);
   g_clear_object (&self->cache);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_problem);
 
   G_OBJECT_CLASS (broadsheet_application_parent_class)->dispose (object);
 }
@@ -181,6 +239,7 @@ broadsheet_application_class_init (BroadsheetApplicationClass *klass)
   app_class->activate = broadsheet_application_activate;
   app_class->open = broadsheet_application_open;
   app_class->startup = broadsheet_application_startup;
+  app_class->shutdown = broadsheet_application_shutdown;
 }
 
 static void
@@ -199,6 +258,15 @@ broadsheet_application_get_fetcher (BroadsheetApplication *self)
   if (self->fetcher == NULL)
     self->fetcher = broadsheet_fetcher_new ();
   return self->fetcher;
+}
+
+/* Returns: (transfer none) (nullable): the store of user state, once started. */
+BroadsheetStore *
+broadsheet_application_get_store (BroadsheetApplication *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }
 
 /* Returns: (transfer none): the on-disk cache of feed responses. */

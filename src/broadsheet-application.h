@@ -11,6 +11,7 @@
 
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
+#include "broadsheet-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,6 @@ G_DECLARE_FINAL_TYPE (BroadsheetApplication, broadsheet_application,
 BroadsheetApplication *broadsheet_application_new         (GApplicationFlags      flags);
 BroadsheetFetcher     *broadsheet_application_get_fetcher (BroadsheetApplication *self);
 BroadsheetFeedCache   *broadsheet_application_get_cache   (BroadsheetApplication *self);
+BroadsheetStore       *broadsheet_application_get_store   (BroadsheetApplication *self);
 
 G_END_DECLS

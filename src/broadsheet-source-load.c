@@ -233,6 +233,9 @@ cache_loaded_cb (GObject      *object,
   if (entry->fetched != NULL)
     _broadsheet_source_mark_updated (self, entry->fetched);
 
+  /* Parsed even when the archive's stories are on screen: the cached copy
+   * also has the feed's title, and merging keeps the archive's objects.
+   */
   broadsheet_feed_parser_parse_async (entry->bytes, self->uri, g_task_get_cancellable (task),
                                       cached_parse_cb, g_object_ref (task));
 }
@@ -266,6 +269,54 @@ load_bytes_cb (GObject      *object,
  * kept for display. The first load of a network feed shows its cached
  * stories, if any, before it goes to the network.
  */
+static void
+load_feed (BroadsheetSource *self,
+           GTask            *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (!broadsheet_source_is_remote (self))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (self->uri);
+
+      g_file_load_bytes_async (file, cancellable, load_bytes_cb, g_object_ref (task));
+    }
+  else if (self->cache != NULL && !self->cache_tried)
+    {
+      self->cache_tried = TRUE;
+      broadsheet_feed_cache_load_async (self->cache, self->uri, cancellable,
+                                        cache_loaded_cb, g_object_ref (task));
+    }
+  else
+    {
+      fetch (self, task);
+    }
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BroadsheetSource *self = BROADSHEET_SOURCE (object);
+
+  _broadsheet_source_restore_finish (self, result);
+  if (g_task_return_error_if_cancelled (task))
+    {
+      _broadsheet_source_set_state (self, g_list_model_get_n_items (G_LIST_MODEL (self->stories)) > 0
+                                          ? BROADSHEET_SOURCE_READY : BROADSHEET_SOURCE_IDLE);
+      return;
+    }
+  load_feed (self, task);
+}
+
+/* Loads the feed again. While it loads the old stories stay; on success the
+ * new ones are merged in, on failure the old ones are kept and the error is
+ * kept for display. The first load shows the stories stored for the feed
+ * (or, for a network feed without any, its cached response) before the feed
+ * is read.
+ */
 void
 broadsheet_source_load_async (BroadsheetSource    *self,
                               GCancellable        *cancellable,
@@ -283,23 +334,10 @@ broadsheet_source_load_async (BroadsheetSource    *self,
 
   _broadsheet_source_set_state (self, BROADSHEET_SOURCE_LOADING);
 
-  if (!broadsheet_source_is_remote (self))
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (self->uri);
-
-      g_file_load_bytes_async (file, cancellable, load_bytes_cb, g_steal_pointer (&task));
-    }
-  else if (self->cache != NULL && !self->cache_tried &&
-           g_list_model_get_n_items (G_LIST_MODEL (self->stories)) == 0)
-    {
-      self->cache_tried = TRUE;
-      broadsheet_feed_cache_load_async (self->cache, self->uri, cancellable,
-                                        cache_loaded_cb, g_steal_pointer (&task));
-    }
+  if (self->store != NULL && !self->archive_tried)
+    _broadsheet_source_restore_async (self, cancellable, restored_cb, g_steal_pointer (&task));
   else
-    {
-      fetch (self, task);
-    }
+    load_feed (self, task);
 }
 
 gboolean

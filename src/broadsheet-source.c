@@ -90,6 +90,8 @@ track_story (BroadsheetSource *self,
     self->n_unread++;
   if (broadsheet_story_get_saved (story))
     self->n_saved++;
+  if (self->store != NULL)
+    broadsheet_story_archive_follow (self->store, self->uri, story);
 }
 
 static void
@@ -102,6 +104,8 @@ untrack_story (BroadsheetSource *self,
     self->n_unread--;
   if (broadsheet_story_get_saved (story))
     self->n_saved--;
+  if (self->store != NULL)
+    broadsheet_story_archive_unfollow (story);
 }
 
 static void
@@ -117,11 +121,14 @@ broadsheet_source_dispose (GObject *object)
 
           g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
           g_signal_handlers_disconnect_by_func (story, story_saved_changed_cb, self);
+          if (self->store != NULL)
+            broadsheet_story_archive_unfollow (story);
         }
     }
 
   g_clear_object (&self->fetcher);
   g_clear_object (&self->cache);
+  g_clear_object (&self->store);
   g_clear_object (&self->stories);
   g_clear_object (&self->held_story);
 
@@ -470,16 +477,42 @@ _broadsheet_source_mark_updated (BroadsheetSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
 }
 
+/* Shows @stories from the archive, on a first load before the feed is read. */
+void
+_broadsheet_source_restore_stories (BroadsheetSource *self,
+                                    GPtrArray        *stories)
+{
+  guint n_unread_before = self->n_unread;
+  guint n_saved_before = self->n_saved;
+
+  /* The feed was read already: it has the last word. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->stories)) > 0 || stories->len == 0)
+    return;
+
+  for (guint i = 0; i < stories->len; i++)
+    track_story (self, g_ptr_array_index (stories, i));
+  g_list_store_splice (self->stories, 0, 0, stories->pdata, stories->len);
+
+  if (self->n_unread != n_unread_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+  if (self->n_saved != n_saved_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
+}
+
 void
 _broadsheet_source_merge_document (BroadsheetSource       *self,
                                    BroadsheetFeedDocument *document)
 {
   GPtrArray *incoming = broadsheet_feed_document_get_stories (document);
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unchanged_ids = g_ptr_array_new ();
   guint n_previous = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
   guint n_unread_before = self->n_unread;
   guint n_saved_before = self->n_saved;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean held_is_ours = FALSE;
   gboolean held_kept = FALSE;
 
@@ -496,10 +529,13 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
       BroadsheetStory *story = g_ptr_array_index (incoming, i);
       BroadsheetStory *old = g_hash_table_lookup (previous, broadsheet_story_get_id (story));
 
+      g_hash_table_add (listed, (gpointer)broadsheet_story_get_id (story));
       if (old != NULL && (old == self->held_story || broadsheet_story_equal (old, story)))
         {
           held_kept |= old == self->held_story;
+          broadsheet_story_archive_set_last_seen (old, now);
           g_ptr_array_add (merged, g_object_ref (old));
+          g_ptr_array_add (unchanged_ids, (gpointer)broadsheet_story_get_id (old));
           continue;
         }
 
@@ -508,7 +544,21 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
           broadsheet_story_set_read (story, broadsheet_story_get_read (old));
           broadsheet_story_set_saved (story, broadsheet_story_get_saved (old));
         }
+      broadsheet_story_archive_set_last_seen (story, now);
       g_ptr_array_add (merged, g_object_ref (story));
+      g_ptr_array_add (changed, story);
+    }
+
+  /* With an archive, stories the feed dropped stay for the retention period
+   * (saved ones for good), so nothing vanishes mid-read.
+   */
+  for (guint i = 0; self->store != NULL && i < n_previous; i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+
+      if (!g_hash_table_contains (listed, broadsheet_story_get_id (story)) &&
+          story != self->held_story && _broadsheet_source_keeps_dropped (self, story, now))
+        g_ptr_array_add (merged, g_object_ref (story));
     }
 
   if (held_is_ours && !held_kept)
@@ -525,6 +575,11 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
     track_story (self, g_ptr_array_index (merged, i));
 
   g_list_store_splice (self->stories, 0, n_previous, merged->pdata, merged->len);
+  if (self->store != NULL)
+    {
+      g_ptr_array_add (unchanged_ids, NULL);
+      _broadsheet_source_archive_merged (self, changed, (const char * const *)unchanged_ids->pdata);
+    }
 
   if (self->n_unread != n_unread_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);

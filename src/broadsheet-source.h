@@ -11,6 +11,7 @@
 
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
+#include "broadsheet-store.h"
 #include "broadsheet-story.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,9 @@ const GError          *broadsheet_source_get_error        (BroadsheetSource     
 guint                  broadsheet_source_get_n_skipped    (BroadsheetSource     *self);
 guint                  broadsheet_source_get_n_unread     (BroadsheetSource     *self);
 guint                  broadsheet_source_get_n_saved      (BroadsheetSource     *self);
+void                   broadsheet_source_set_store        (BroadsheetSource     *self,
+                                                           BroadsheetStore      *store,
+                                                           guint                 retention_days);
 GDateTime             *broadsheet_source_get_last_updated (BroadsheetSource     *self);
 void                   broadsheet_source_hold_story       (BroadsheetSource     *self,
                                                            BroadsheetStory      *story);

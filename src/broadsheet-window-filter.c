@@ -196,7 +196,14 @@ search_action (GtkWidget  *widget,
 void
 _broadsheet_window_init_filter (BroadsheetWindow *self)
 {
+  GtkWidget *revealer = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* The entry takes keys the moment "/" is pressed: letters typed while it
+   * slid in were lost. So it appears at once.
+   */
+  if (GTK_IS_REVEALER (revealer))
+    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
 }
 
 static void

@@ -27,7 +27,9 @@ struct _BroadsheetWindow
   GCancellable        *refresh_cancellable;  /* Cancelled by "Stop Refreshing". */
   BroadsheetFetcher   *fetcher;
   BroadsheetFeedCache *cache;
+  BroadsheetStore     *store;                /* User state, or NULL. */
   GListStore          *sources;
+  GListStore          *orphans;              /* Saved stories of removed feeds. */
   GHashTable          *session_uris;         /* Opened for this session only. */
   GtkFlattenListModel *all_stories;
   GtkSortListModel    *sorted_stories;
@@ -86,6 +88,8 @@ struct _BroadsheetWindow
 void              _broadsheet_window_update_list_page  (BroadsheetWindow *self);
 void              _broadsheet_window_show_toast        (BroadsheetWindow *self,
                                                         AdwToast         *toast);
+void              _broadsheet_window_show_message      (BroadsheetWindow *self,
+                                                        const char       *message);
 BroadsheetSource *_broadsheet_window_get_shown_source  (BroadsheetWindow *self);
 void              _broadsheet_window_init_sources      (BroadsheetWindow *self);
 void              _broadsheet_window_dispose_sources   (BroadsheetWindow *self);
@@ -99,11 +103,22 @@ void              _broadsheet_window_select_story      (BroadsheetWindow *self,
 void              _broadsheet_window_focus_selected_row (BroadsheetWindow *self);
 void              _broadsheet_window_record_visit      (BroadsheetWindow *self,
                                                         BroadsheetStory  *story);
+
+/* broadsheet-window-story-actions.c */
+void              _broadsheet_window_init_story_actions (BroadsheetWindow *self);
+void              _broadsheet_window_dispose_story_actions (BroadsheetWindow *self);
+void              _broadsheet_window_class_init_story_actions (GtkWidgetClass *widget_class);
 void              _broadsheet_window_update_story_actions (BroadsheetWindow *self);
 void              _broadsheet_window_story_shown       (BroadsheetWindow *self,
                                                         BroadsheetStory  *story);
 
 void              _broadsheet_window_init_keys         (BroadsheetWindow *self);
+
+void              _broadsheet_window_init_store        (BroadsheetWindow *self);
+void              _broadsheet_window_store_source      (BroadsheetWindow *self,
+                                                        BroadsheetSource *source);
+void              _broadsheet_window_forget_source     (BroadsheetWindow *self,
+                                                        BroadsheetSource *source);
 
 GtkFilterListModel *_broadsheet_window_create_filter_model (BroadsheetWindow *self,
                                                           GListModel       *stories);

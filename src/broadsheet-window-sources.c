@@ -164,6 +164,7 @@ insert_source (BroadsheetWindow *self,
 {
   GtkWidget *row = broadsheet_source_row_new (source);
 
+  _broadsheet_window_store_source (self, source);
   g_object_set_data (G_OBJECT (row), "broadsheet-source", source);
   g_signal_connect_object (source, "notify::state", G_CALLBACK (source_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -323,6 +324,8 @@ forget_removed_source (BroadsheetWindow *self)
 {
   if (self->removed_source == NULL)
     return;
+
+  _broadsheet_window_forget_source (self, self->removed_source);
 
   if (self->cache != NULL && broadsheet_window_find_source (self,
                                                             broadsheet_source_get_uri (self->removed_source)) == NULL)

@@ -31,6 +31,7 @@ enum {
   PROP_0,
   PROP_FETCHER,
   PROP_CACHE,
+  PROP_STORE,
   PROP_FILTER,
   N_PROPS
 };
@@ -148,6 +149,16 @@ _broadsheet_window_show_toast (BroadsheetWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A short message about what just happened, in a toast; @message is text. */
+void
+_broadsheet_window_show_message (BroadsheetWindow *self,
+                                 const char       *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  _broadsheet_window_show_toast (self, adw_toast_new (escaped));
+}
+
 /* Returns: (transfer none): the feeds the window shows, a list of BroadsheetSource. */
 GListModel *
 broadsheet_window_get_sources (BroadsheetWindow *self)
@@ -263,10 +274,19 @@ setup_models (BroadsheetWindow *self)
   GtkMapListModel *per_source;
   GtkListItemFactory *factory;
 
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkFlattenListModel *feeds;
+
+  /* All Stories: every feed's, then the saved stories of removed feeds. */
   self->sources = g_list_store_new (BROADSHEET_TYPE_SOURCE);
+  self->orphans = g_list_store_new (BROADSHEET_TYPE_STORY);
   per_source = gtk_map_list_model_new (G_LIST_MODEL (g_object_ref (self->sources)),
                                        source_to_stories, NULL, NULL);
-  self->all_stories = gtk_flatten_list_model_new (G_LIST_MODEL (per_source));
+  feeds = gtk_flatten_list_model_new (G_LIST_MODEL (per_source));
+  g_list_store_append (parts, feeds);
+  g_list_store_append (parts, self->orphans);
+  g_object_unref (feeds);
+  self->all_stories = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
   self->sorted_stories =
     gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->all_stories)),
                              GTK_SORTER (gtk_custom_sorter_new (compare_stories, NULL, NULL)));
@@ -392,6 +412,7 @@ broadsheet_window_constructed (GObject *object)
   G_OBJECT_CLASS (broadsheet_window_parent_class)->constructed (object);
 
   _broadsheet_window_init_sources (self);
+  _broadsheet_window_init_store (self);
   _broadsheet_window_update_list_page (self);
 }
 
@@ -411,6 +432,10 @@ broadsheet_window_get_property (GObject    *object,
 
     case PROP_CACHE:
       g_value_set_object (value, self->cache);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     case PROP_FILTER:
@@ -440,6 +465,10 @@ broadsheet_window_set_property (GObject      *object,
       self->cache = g_value_dup_object (value);
       break;
 
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
     case PROP_FILTER:
       broadsheet_window_set_filter (self, g_value_get_enum (value));
       break;
@@ -466,6 +495,7 @@ broadsheet_window_dispose (GObject *object)
   g_clear_handle_id (&self->restore_focus_id, g_source_remove);
   _broadsheet_window_dispose_sources (self);
   _broadsheet_window_dispose_navigation (self);
+  _broadsheet_window_dispose_story_actions (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered_stories);
@@ -475,6 +505,8 @@ broadsheet_window_dispose (GObject *object)
   _broadsheet_window_dispose_filter (self);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->cache);
+  g_clear_object (&self->store);
+  g_clear_object (&self->orphans);
   g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
@@ -501,6 +533,9 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CACHE] =
     g_param_spec_object ("cache", NULL, NULL, BROADSHEET_TYPE_FEED_CACHE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BROADSHEET_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
     g_param_spec_enum ("filter", NULL, NULL, BROADSHEET_TYPE_STORY_FILTER, BROADSHEET_STORY_FILTER_ALL,
@@ -554,6 +589,7 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
 
   _broadsheet_window_class_init_sources (widget_class);
   _broadsheet_window_class_init_navigation (widget_class);
+  _broadsheet_window_class_init_story_actions (widget_class);
   _broadsheet_window_class_init_filter (widget_class);
 }
 
@@ -575,6 +611,7 @@ broadsheet_window_init (BroadsheetWindow *self)
 
   setup_models (self);
   _broadsheet_window_init_navigation (self);
+  _broadsheet_window_init_story_actions (self);
   _broadsheet_window_init_filter (self);
   _broadsheet_window_init_keys (self);
 
@@ -582,15 +619,19 @@ broadsheet_window_init (BroadsheetWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-/* Returns a window that fetches with @fetcher and caches in @cache. */
+/* Returns a window that fetches with @fetcher, caches in @cache and keeps
+ * read, saved and archived stories in @store (%NULL: for this session only).
+ */
 BroadsheetWindow *
 broadsheet_window_new (GtkApplication      *application,
                        BroadsheetFetcher   *fetcher,
-                       BroadsheetFeedCache *cache)
+                       BroadsheetFeedCache *cache,
+                       BroadsheetStore     *store)
 {
   return g_object_new (BROADSHEET_TYPE_WINDOW,
                        "application", application,
                        "fetcher", fetcher,
                        "cache", cache,
+                       "store", store,
                        NULL);
 }

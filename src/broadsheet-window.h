@@ -32,7 +32,10 @@ G_DECLARE_FINAL_TYPE (BroadsheetWindow, broadsheet_window, BROADSHEET, WINDOW, A
 
 BroadsheetWindow   *broadsheet_window_new           (GtkApplication      *application,
                                                      BroadsheetFetcher   *fetcher,
-                                                     BroadsheetFeedCache *cache);
+                                                     BroadsheetFeedCache *cache,
+                                                     BroadsheetStore     *store);
+void                broadsheet_window_report_store_problem (BroadsheetWindow *self,
+                                                     const GError     *problem);
 BroadsheetSource   *broadsheet_window_open_uri      (BroadsheetWindow *self,
                                                      const char       *uri,
                                                      gboolean          keep);

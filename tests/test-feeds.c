@@ -172,6 +172,7 @@ fixture_tear_down (Fixture       *fixture,
 
   if (fixture->window != NULL)
     quit_app (fixture);
+  test_remove_user_data ();
   stop_server (fixture);
   g_ptr_array_unref (fixture->hung);
   g_free (fixture->base);
@@ -399,6 +400,83 @@ test_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
 }
 
+static BroadsheetStory *
+find_story (GListModel *stories,
+            const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (stories, i);
+
+      if (g_str_equal (broadsheet_story_get_id (story), id))
+        return story; /* The list keeps it. */
+    }
+  return NULL;
+}
+
+/* The issue's promise: save stories, quit, remove the feed, go offline, and
+ * still read every saved story in full.
+ */
+static void
+test_saved_outlive_feed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  g_autofree char *saved_id = NULL;
+  g_autofree char *read_id = NULL;
+  BroadsheetSource *source;
+  BroadsheetStory *story;
+  GListModel *shown;
+  g_autofree char *text = NULL;
+  guint n_blocks;
+
+  start_app (fixture);
+  source = broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (broadsheet_source_get_stories (source)), ==, 2);
+
+  story = g_list_model_get_item (broadsheet_source_get_stories (source), 0);
+  saved_id = g_strdup (broadsheet_story_get_id (story));
+  n_blocks = broadsheet_story_get_n_blocks (story);
+  g_assert_cmpuint (n_blocks, >, 0);
+  broadsheet_story_set_saved (story, TRUE);
+  g_object_unref (story);
+  story = g_list_model_get_item (broadsheet_source_get_stories (source), 1);
+  read_id = g_strdup (broadsheet_story_get_id (story));
+  broadsheet_story_set_read (story, TRUE);
+  g_object_unref (story);
+
+  /* Quit and start again: the marks come back from the store. */
+  quit_app (fixture);
+  start_app (fixture);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+  source = broadsheet_window_find_source (fixture->window, uri);
+  g_assert_true (broadsheet_story_get_saved (find_story (broadsheet_source_get_stories (source), saved_id)));
+  g_assert_true (broadsheet_story_get_read (find_story (broadsheet_source_get_stories (source), read_id)));
+  g_assert_false (broadsheet_story_get_read (find_story (broadsheet_source_get_stories (source), saved_id)));
+
+  /* Remove the feed, quit, go offline, start again. */
+  broadsheet_window_show_source (fixture->window, source);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-source", NULL));
+  quit_app (fixture);
+  stop_server (fixture);
+  start_app (fixture);
+  g_assert_null (broadsheet_window_find_source (fixture->window, uri));
+
+  /* The saved story is in All Stories and in Saved, complete. */
+  broadsheet_window_set_filter (fixture->window, BROADSHEET_STORY_FILTER_SAVED);
+  shown = G_LIST_MODEL (broadsheet_window_get_selection (fixture->window));
+  TEST_WAIT_UNTIL (find_story (shown, saved_id) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  story = find_story (shown, saved_id);
+  g_assert_true (broadsheet_story_get_saved (story));
+  g_assert_cmpuint (broadsheet_story_get_n_blocks (story), ==, n_blocks);
+
+  gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), 0);
+  text = test_widget_text (template_child (fixture, "story_view"));
+  test_assert_contains (text, broadsheet_story_get_headline (story));
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -498,6 +576,8 @@ main (int   argc,
               fixture_set_up, test_conditional_refresh, fixture_tear_down);
   g_test_add ("/feeds/slow-and-cancel", Fixture, NULL,
               fixture_set_up, test_slow_and_cancel, fixture_tear_down);
+  g_test_add ("/feeds/saved-outlive-feed", Fixture, NULL,
+              fixture_set_up, test_saved_outlive_feed, fixture_tear_down);
   g_test_add ("/feeds/remove-undo", Fixture, NULL,
               fixture_set_up, test_remove_undo, fixture_tear_down);
   g_test_add ("/feeds/rename", Fixture, NULL,

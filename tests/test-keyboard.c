@@ -71,6 +71,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   test_spin (50);
   g_clear_object (&fixture->app);
+  test_remove_user_data ();
   g_settings_reset (fixture->settings, "feeds");
   g_settings_reset (fixture->settings, "feed-titles");
   g_settings_reset (fixture->settings, "text-scale");
@@ -736,23 +737,22 @@ test_accessibility (Fixture       *fixture,
   }
 }
 
-/* A web browser that writes down what it was asked to open. */
+/* A web browser that writes down what it was asked to open, made the
+ * default in the test's own XDG directories.
+ */
 static void
 install_fake_browser (void)
 {
-  g_autofree char *home = g_dir_make_tmp ("broadsheet-keyboard-XXXXXX", NULL);
-  g_autofree char *apps = g_build_filename (home, "data", "applications", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *script = g_build_filename (home, "fake-browser.sh", NULL);
-  g_autofree char *script_text = NULL;
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *script = g_build_filename (g_get_user_data_dir (), "fake-browser.sh", NULL);
   g_autofree char *desktop_path = g_build_filename (apps, "fake-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
   g_autofree char *desktop = NULL;
-  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
 
-  browser_log = g_build_filename (home, "opened.txt", NULL);
+  browser_log = g_build_filename (g_get_user_data_dir (), "opened.txt", NULL);
   g_mkdir_with_parents (apps, 0700);
-  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (g_get_user_config_dir (), 0700);
 
   script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", browser_log);
   g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
@@ -764,16 +764,14 @@ install_fake_browser (void)
                                       "[Default Applications]\n"
                                       "x-scheme-handler/http=fake-browser.desktop\n"
                                       "x-scheme-handler/https=fake-browser.desktop\n", -1, NULL));
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  install_fake_browser ();
   test_init (&argc, &argv);
+  install_fake_browser ();
 
 #define ADD(path, func) \
   g_test_add ("/keyboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
@@ -18,8 +19,8 @@
 
 #define WAIT_SECONDS 20
 
-/* Starts GTK and libadwaita for a UI test, with a feed cache of its own so
- * runs never share cached feeds. Call first, before GLib reads XDG variables.
+/* Starts GTK and libadwaita for a UI test, with XDG directories of its own
+ * so runs never share cached feeds or stored stories. Call first, before GLib reads XDG variables.
  * Stories are marked read as soon as they are shown.
  */
 void
@@ -38,6 +39,22 @@ test_init (int    *argc,
   /* UI tests mark stories read as they are shown, unless a test says otherwise. */
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "mark-read", "on-select");
+}
+
+/* Deletes the store of user state (read and saved marks, the archive), so
+ * the next test starts as a first launch. Call once the app is gone.
+ */
+void
+test_remove_user_data (void)
+{
+  static const char * const files[] = { "broadsheet.db", "broadsheet.db-wal", "broadsheet.db-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broadsheet", files[i], NULL);
+
+      g_unlink (path);
+    }
 }
 
 /* Returns the window's template child @name, which must exist. */

@@ -25,6 +25,7 @@ typedef struct
 
 void       test_init                 (int         *argc,
                                      char      ***argv);
+void       test_remove_user_data     (void);
 GtkWidget *test_window_child         (BroadsheetWindow *window,
                                      const char *name);
 gboolean   test_sources_settled      (BroadsheetWindow *window);

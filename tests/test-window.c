@@ -64,6 +64,7 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   test_spin (50);
   g_clear_object (&fixture->app);
+  test_remove_user_data ();
   g_settings_reset (settings, "feeds");
   g_settings_reset (settings, "feed-titles");
 }

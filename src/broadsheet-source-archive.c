@@ -1,0 +1,135 @@
+/* broadsheet-source-archive.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include "broadsheet-source-private.h"
+
+/* A source and the store: its first load shows the archived stories (with
+ * their read and saved marks) before the feed is read; every merge stores
+ * new and changed stories and notes which ones the feed still lists; and
+ * stories the feed dropped stay for the retention period.
+ */
+
+#define DEFAULT_RETENTION_DAYS 30
+
+/* Keeps the user state of this feed's stories in @store, and keeps stories
+ * the feed drops for @retention_days (saved ones for good). Stories shown
+ * already are stored now.
+ */
+void
+broadsheet_source_set_store (BroadsheetSource *self,
+                             BroadsheetStore  *store,
+                             guint             retention_days)
+{
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (BROADSHEET_IS_SOURCE (self));
+  g_return_if_fail (store == NULL || BROADSHEET_IS_STORE (store));
+
+  self->retention = (gint64)retention_days * 24 * 60 * 60;
+  if (!g_set_object (&self->store, store))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->stories)); i++)
+    {
+      BroadsheetStory *story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+
+      g_ptr_array_add (stories, story);
+      if (store != NULL)
+        broadsheet_story_archive_follow (store, self->uri, story);
+      else
+        broadsheet_story_archive_unfollow (story);
+    }
+
+  /* A feed added after a look at it (the Add Feed dialog) has its stories:
+   * they are stored now, and the archive has nothing older to show.
+   */
+  if (store != NULL && stories->len > 0)
+    {
+      self->archive_tried = TRUE;
+      broadsheet_story_archive_put (store, self->uri, stories);
+    }
+}
+
+gboolean
+_broadsheet_source_keeps_dropped (BroadsheetSource *self,
+                                  BroadsheetStory  *story,
+                                  gint64            now)
+{
+  gint64 retention = self->retention > 0 ? self->retention
+                                         : (gint64)DEFAULT_RETENTION_DAYS * 24 * 60 * 60;
+
+  return broadsheet_story_get_saved (story) ||
+         broadsheet_story_archive_get_last_seen (story) >= now - retention;
+}
+
+/* After a merge: @changed stories (new or different) are written again;
+ * the feed still lists @unchanged_ids.
+ */
+void
+_broadsheet_source_archive_merged (BroadsheetSource   *self,
+                                   GPtrArray          *changed,
+                                   const char * const *unchanged_ids)
+{
+  broadsheet_story_archive_put (self->store, self->uri, changed);
+  if (unchanged_ids != NULL && unchanged_ids[0] != NULL)
+    broadsheet_store_touch_stories (self->store, self->uri, unchanged_ids);
+}
+
+static void
+archive_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BroadsheetSource *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stories = broadsheet_story_archive_load_finish (result, &error);
+  if (stories != NULL)
+    _broadsheet_source_restore_stories (self, stories);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The feed itself still loads; the store says what went wrong on its own. */
+    g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* On the first load: shows the stories stored for this feed, if any. */
+void
+_broadsheet_source_restore_async (BroadsheetSource    *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 retention = self->retention > 0 ? self->retention
+                                         : (gint64)DEFAULT_RETENTION_DAYS * 24 * 60 * 60;
+
+  self->archive_tried = TRUE;
+  if (self->store == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  broadsheet_story_archive_load_async (self->store, self->uri, now - retention, cancellable,
+                                       archive_loaded_cb, task);
+}
+
+void
+_broadsheet_source_restore_finish (BroadsheetSource *self,
+                                   GAsyncResult     *result)
+{
+  g_task_propagate_boolean (G_TASK (result), NULL);
+}

@@ -35,6 +35,8 @@ struct _BroadsheetStoryRow
   GtkWidget *saved_image;
   GtkLabel  *meta_label;
   char      *meta;
+  GtkWidget *menu;        /* The context menu, made on first use. */
+  guint      position;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetStoryRow, broadsheet_story_row, GTK_TYPE_WIDGET)
@@ -42,6 +44,7 @@ G_DEFINE_FINAL_TYPE (BroadsheetStoryRow, broadsheet_story_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORY,
+  PROP_POSITION,
   N_PROPS
 };
 
@@ -196,6 +199,7 @@ broadsheet_story_row_dispose (GObject *object)
   g_clear_signal_handler (&self->clock_handler, broadsheet_clock_get_default ());
   g_clear_object (&self->story);
   g_clear_pointer (&self->meta, g_free);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_ROW);
 
   G_OBJECT_CLASS (broadsheet_story_row_parent_class)->dispose (object);
@@ -215,6 +219,10 @@ broadsheet_story_row_get_property (GObject    *object,
       g_value_set_object (value, self->story);
       break;
 
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -232,6 +240,10 @@ broadsheet_story_row_set_property (GObject      *object,
     {
     case PROP_STORY:
       broadsheet_story_row_set_story (self, g_value_get_object (value));
+      break;
+
+    case PROP_POSITION:
+      self->position = g_value_get_uint (value);
       break;
 
     default:
@@ -262,6 +274,10 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
   properties[PROP_STORY] =
     g_param_spec_object ("story", NULL, NULL, BROADSHEET_TYPE_STORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where the row is in the list, for selecting it before its menu opens. */
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -292,10 +308,92 @@ click_released_cb (GtkGestureClick    *gesture,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-story", NULL);
 }
 
+/* The row's menu, worded for the story's state: the window's story actions,
+ * on this story, which is selected first.
+ */
+static GMenuModel *
+story_menu_model (BroadsheetStoryRow *self)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, broadsheet_story_get_saved (self->story) ? _("Un_save Story") : _("_Save Story"),
+                 "win.toggle-saved");
+  g_menu_append (menu, broadsheet_story_get_read (self->story) ? _("Mark as _Unread") : _("Mark as _Read"),
+                 "win.toggle-read");
+  g_menu_append (menu, _("_Open in Browser"), "win.open-in-browser");
+  return G_MENU_MODEL (menu);
+}
+
+static void
+show_menu (BroadsheetStoryRow *self,
+           double              x,
+           double              y)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  GdkRectangle pointing_to = { (int)x, (int)y, 1, 1 };
+
+  if (self->story == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "list.select-item", "(ubb)",
+                              self->position, FALSE, FALSE);
+
+  model = story_menu_model (self);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+    }
+  else
+    {
+      gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+    }
+
+  if (x < 0)
+    {
+      pointing_to.x = gtk_widget_get_width (GTK_WIDGET (self)) / 2;
+      pointing_to.y = gtk_widget_get_height (GTK_WIDGET (self)) / 2;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &pointing_to);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+secondary_click_cb (GtkGestureClick    *gesture,
+                    int                 n_press,
+                    double              x,
+                    double              y,
+                    BroadsheetStoryRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_menu (self, x, y);
+}
+
+/* Opens the row's menu, pointing at the row: for the keyboard (Shift+F10
+ * and the Menu key, handled by the window, since the list item has focus).
+ */
+void
+broadsheet_story_row_show_menu (BroadsheetStoryRow *self)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY_ROW (self));
+
+  show_menu (self, -1, -1);
+}
+
+GtkWidget *
+broadsheet_story_row_get_menu (BroadsheetStoryRow *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_STORY_ROW (self), NULL);
+
+  return self->menu;
+}
+
 static void
 broadsheet_story_row_init (BroadsheetStoryRow *self)
 {
   GtkGesture *click;
+  GtkGesture *secondary;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -303,6 +401,12 @@ broadsheet_story_row_init (BroadsheetStoryRow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+
 
   self->clock_handler = g_signal_connect_object (broadsheet_clock_get_default (), "notify::now",
                                                  G_CALLBACK (clock_now_changed_cb),

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BroadsheetStoryRow, broadsheet_story_row, BROADSHEET, STORY_ROW, GtkWidget)
 
+void             broadsheet_story_row_show_menu (BroadsheetStoryRow *self);
+GtkWidget       *broadsheet_story_row_get_menu  (BroadsheetStoryRow *self);
 BroadsheetStory *broadsheet_story_row_get_story (BroadsheetStoryRow *self);
 void             broadsheet_story_row_set_story (BroadsheetStoryRow *self,
                                                  BroadsheetStory    *story);

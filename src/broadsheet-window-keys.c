@@ -88,6 +88,8 @@ static const KeyBinding key_bindings[] = {
   { GDK_KEY_0, GDK_CONTROL_MASK, KEY_MODIFIED, "win.zoom-reset", NULL },
   { GDK_KEY_KP_0, GDK_CONTROL_MASK, KEY_MODIFIED, "win.zoom-reset", NULL },
   { GDK_KEY_F10, 0, KEY_MODIFIED, "win.show-menu", NULL },
+  { GDK_KEY_F10, GDK_SHIFT_MASK, KEY_MODIFIED, "win.show-story-menu", NULL },
+  { GDK_KEY_Menu, 0, KEY_MODIFIED, "win.show-story-menu", NULL },
   { GDK_KEY_slash, 0, KEY_SINGLE, "win.search", NULL },
   { GDK_KEY_f, GDK_CONTROL_MASK, KEY_MODIFIED, "win.search", NULL },
   { GDK_KEY_1, GDK_CONTROL_MASK, KEY_MODIFIED, "win.filter", "'all'" },

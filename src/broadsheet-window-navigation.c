@@ -34,10 +34,14 @@ selected_story (BroadsheetWindow *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static GtkWidget *
-find_row (BroadsheetWindow *self,
-          BroadsheetStory  *story)
+/* Returns: (nullable): the list item showing @story, if one does now. */
+GtkWidget *
+_broadsheet_window_find_row (BroadsheetWindow *self,
+                             BroadsheetStory  *story)
 {
+  if (story == NULL)
+    return NULL;
+
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->story_list));
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
@@ -57,7 +61,7 @@ void
 _broadsheet_window_focus_selected_row (BroadsheetWindow *self)
 {
   BroadsheetStory *story = selected_story (self);
-  GtkWidget *row = story != NULL ? find_row (self, story) : NULL;
+  GtkWidget *row = story != NULL ? _broadsheet_window_find_row (self, story) : NULL;
 
   if (row != NULL)
     gtk_widget_grab_focus (row);

@@ -56,6 +56,8 @@ struct _BroadsheetWindow
   gboolean             list_focused;         /* Focus went to the headlines once. */
   GPtrArray           *marked_read;          /* Until the "mark all read" toast goes. */
   AdwToast            *marked_read_toast;
+  BroadsheetStory     *unsaved_story;        /* Until its Undo toast goes. */
+  AdwToast            *unsaved_toast;
   BroadsheetStory     *shown_story;
   gulong               shown_saved_handler;
 
@@ -101,6 +103,8 @@ void              _broadsheet_window_class_init_navigation (GtkWidgetClass *widg
 void              _broadsheet_window_select_story      (BroadsheetWindow *self,
                                                         guint             position);
 void              _broadsheet_window_focus_selected_row (BroadsheetWindow *self);
+GtkWidget        *_broadsheet_window_find_row          (BroadsheetWindow *self,
+                                                        BroadsheetStory  *story);
 void              _broadsheet_window_record_visit      (BroadsheetWindow *self,
                                                         BroadsheetStory  *story);
 

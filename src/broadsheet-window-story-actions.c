@@ -13,6 +13,7 @@
 
 #include "broadsheet-block-widgets.h"
 #include "broadsheet-story-links.h"
+#include "broadsheet-story-row.h"
 #include "broadsheet-uri.h"
 #include "broadsheet-window-private.h"
 
@@ -127,12 +128,55 @@ link_failed_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+unsaved_dismissed_cb (AdwToast         *toast,
+                      BroadsheetWindow *self)
+{
+  if (self->unsaved_toast == toast)
+    {
+      self->unsaved_toast = NULL;
+      g_clear_object (&self->unsaved_story);
+    }
+}
+
+/* s: saves the story, or unsaves it with an Undo toast, since an unsaved
+ * story goes when its feed drops it.
+ */
+static void
 toggle_saved_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  BroadsheetStory *story = selected_story (BROADSHEET_WINDOW (widget));
+  BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
+  BroadsheetStory *story = selected_story (self);
+  AdwToast *toast;
 
-  if (story != NULL)
-    broadsheet_story_set_saved (story, !broadsheet_story_get_saved (story));
+  if (story == NULL)
+    return;
+
+  if (!broadsheet_story_get_saved (story))
+    {
+      broadsheet_story_set_saved (story, TRUE);
+      return;
+    }
+
+  broadsheet_story_set_saved (story, FALSE);
+  if (self->unsaved_toast != NULL)
+    adw_toast_dismiss (self->unsaved_toast);
+  g_set_object (&self->unsaved_story, story);
+  toast = adw_toast_new (_("Story removed from Saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-unsave");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (unsaved_dismissed_cb), self, 0);
+  self->unsaved_toast = toast;
+  _broadsheet_window_show_toast (self, toast);
+}
+
+static void
+undo_unsave_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
+
+  if (self->unsaved_story != NULL)
+    broadsheet_story_set_saved (self->unsaved_story, TRUE);
+  g_clear_object (&self->unsaved_story);
 }
 
 static void
@@ -249,6 +293,17 @@ zoom_reset_action (GtkWidget *widget, const char *name, GVariant *parameter)
   set_text_scale (BROADSHEET_WINDOW (widget), 1.0);
 }
 
+/* Shift+F10 or Menu: the selected headline's own menu. */
+static void
+show_story_menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
+  GtkWidget *item = _broadsheet_window_find_row (self, selected_story (self));
+
+  if (item != NULL && gtk_widget_get_mapped (item))
+    broadsheet_story_row_show_menu (BROADSHEET_STORY_ROW (gtk_widget_get_first_child (item)));
+}
+
 /* F10: the menu of the pane in front. */
 static void
 show_menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
@@ -320,6 +375,8 @@ _broadsheet_window_dispose_story_actions (BroadsheetWindow *self)
   g_clear_object (&self->shown_story);
   self->marked_read_toast = NULL;
   g_clear_pointer (&self->marked_read, g_ptr_array_unref);
+  self->unsaved_toast = NULL;
+  g_clear_object (&self->unsaved_story);
 }
 
 void
@@ -334,6 +391,7 @@ _broadsheet_window_class_init_story_actions (GtkWidgetClass *widget_class)
     { "win.open-link", "u", open_link_action },
     { "win.link-failed", "s", link_failed_action },
     { "win.toggle-saved", NULL, toggle_saved_action },
+    { "win.undo-unsave", NULL, undo_unsave_action },
     { "win.toggle-read", NULL, toggle_read_action },
     { "win.mark-all-read", NULL, mark_all_read_action },
     { "win.undo-mark-all-read", NULL, undo_mark_all_read_action },
@@ -341,6 +399,7 @@ _broadsheet_window_class_init_story_actions (GtkWidgetClass *widget_class)
     { "win.zoom-out", NULL, zoom_out_action },
     { "win.zoom-reset", NULL, zoom_reset_action },
     { "win.show-menu", NULL, show_menu_action },
+    { "win.show-story-menu", NULL, show_story_menu_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

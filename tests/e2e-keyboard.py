@@ -96,6 +96,29 @@ def check_prerequisites():
         usage_error('at-spi-bus-launcher not found: install at-spi2-core')
 
 
+def hold_display():
+    """Keeps a connection to the X server open for the whole test. An X server resets
+    whenever its last client leaves (Xvfb unless started with -noreset), and a program that
+    connects in that moment finds no display: without this, the app could start just as
+    xdotool, the last client, left."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library('X11')
+    if name is None:
+        return None
+    xlib = ctypes.CDLL(name)
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    # The server may be in the middle of such a reset now: try for a few seconds.
+    deadline = time.monotonic() + 5
+    while True:
+        display = xlib.XOpenDisplay(None)
+        if display or time.monotonic() > deadline:
+            return display
+        time.sleep(0.1)
+
+
 def run_in_private_bus():
     """Runs this script again inside its own session bus, so that the AT-SPI bus can start
     (on demand, from at-spi2-core's D-Bus service) and nothing reaches a desktop's buses."""
@@ -588,6 +611,7 @@ class Session:
 
 
 def main():
+    held_display = hold_display()  # noqa: F841 (kept open until the process ends)
     check_prerequisites()
     if os.environ.get(PRIVATE_BUS_MARK) != '1':
         run_in_private_bus()

@@ -451,6 +451,40 @@ test_save_and_read (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button), ==, "Save Story");
 }
 
+static void
+test_unsave_undo_and_row_menu (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  BroadsheetStoryRow *row;
+  GtkWidget *menu;
+
+  test_press_key ("j");
+  test_press_key ("s");
+  g_assert_true (broadsheet_story_get_saved (story_at (fixture, 0)));
+
+  /* Unsaving can be undone: an unsaved story goes when its feed drops it. */
+  test_press_key ("s");
+  g_assert_false (broadsheet_story_get_saved (story_at (fixture, 0)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-unsave", NULL));
+  g_assert_true (broadsheet_story_get_saved (story_at (fixture, 0)));
+
+  /* Shift+F10 opens the headline's menu, worded for its state. */
+  row = BROADSHEET_STORY_ROW (gtk_widget_get_first_child (focus (fixture)));
+  test_press_key ("<Shift>F10");
+  menu = broadsheet_story_row_get_menu (row);
+  g_assert_nonnull (menu);
+  TEST_WAIT_UNTIL (gtk_widget_get_visible (menu));
+  {
+    GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    g_autofree char *label = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "Un_save Story");
+  }
+  test_press_key ("Escape");
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (menu));
+}
+
 static guint
 count_unread (Fixture *fixture)
 {
@@ -786,6 +820,7 @@ main (int   argc,
   ADD ("open-in-browser", test_open_in_browser);
   ADD ("save-and-read", test_save_and_read);
   ADD ("mark-all-read", test_mark_all_read);
+  ADD ("unsave-undo-and-row-menu", test_unsave_undo_and_row_menu);
   ADD ("text-size", test_text_size);
   ADD ("help-and-menu", test_help_and_menu);
   ADD ("narrow", test_narrow);

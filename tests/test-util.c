@@ -36,6 +36,20 @@ test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
+  /* A test that failed with a key held down leaves it down in the X server,
+   * repeating into the next test's window: let go of every key, and stop
+   * repeats, before this one starts.
+   */
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+
+      XAutoRepeatOff (display);
+      for (int keycode = 8; keycode < 256; keycode++)
+        XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+      XSync (display, False);
+    }
+
   /* UI tests mark stories read as they are shown, unless a test says otherwise. */
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "mark-read", "on-select");

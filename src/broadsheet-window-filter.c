@@ -203,7 +203,7 @@ _broadsheet_window_init_filter (BroadsheetWindow *self)
    * slid in were lost. So it appears at once.
    */
   if (GTK_IS_REVEALER (revealer))
-    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
+    gtk_revealer_set_transition_duration (GTK_REVEALER (revealer), 0);
 }
 
 static void

@@ -96,6 +96,9 @@ def check_prerequisites():
         usage_error('at-spi-bus-launcher not found: install at-spi2-core')
 
 
+HELD_DISPLAY = None
+
+
 def hold_display():
     """Keeps a connection to the X server open for the whole test. An X server resets
     whenever its last client leaves (Xvfb unless started with -noreset), and a program that
@@ -611,7 +614,8 @@ class Session:
 
 
 def main():
-    held_display = hold_display()  # noqa: F841 (kept open until the process ends)
+    global HELD_DISPLAY
+    HELD_DISPLAY = hold_display()  # open until the process ends
     check_prerequisites()
     if os.environ.get(PRIVATE_BUS_MARK) != '1':
         run_in_private_bus()

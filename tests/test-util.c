@@ -71,6 +71,35 @@ test_remove_user_data (void)
     }
 }
 
+static gboolean
+window_settled (BroadsheetApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return window != NULL && test_sources_settled (BROADSHEET_WINDOW (window));
+}
+
+/* Starts the app on its feeds (the bundled one in a fresh test) and returns
+ * its window once every feed has loaded, with the keyboard.
+ */
+BroadsheetWindow *
+test_start_app (BroadsheetApplication **app)
+{
+  g_autoptr(GError) error = NULL;
+  BroadsheetWindow *window;
+
+  *app = broadsheet_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (*app));
+  TEST_WAIT_UNTIL (window_settled (*app));
+
+  window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+  test_focus_window (GTK_WINDOW (window));
+  test_spin (100);
+  return window;
+}
+
 /* Returns the window's template child @name, which must exist. */
 GtkWidget *
 test_window_child (BroadsheetWindow *window,

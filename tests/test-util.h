@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "broadsheet-application.h"
 #include "broadsheet-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ typedef struct
 void       test_init                 (int         *argc,
                                      char      ***argv);
 void       test_remove_user_data     (void);
+BroadsheetWindow *test_start_app     (BroadsheetApplication **app);
 GtkWidget *test_window_child         (BroadsheetWindow *window,
                                      const char *name);
 gboolean   test_sources_settled      (BroadsheetWindow *window);

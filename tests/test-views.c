@@ -26,27 +26,11 @@ typedef struct
   BroadsheetWindow      *window;
 } Fixture;
 
-static gboolean
-sources_settled (Fixture *fixture)
-{
-  if (fixture->window == NULL)
-    fixture->window = BROADSHEET_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
-  return fixture->window != NULL && test_sources_settled (fixture->window);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->app = broadsheet_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  TEST_WAIT_UNTIL (sources_settled (fixture));
-  test_focus_window (GTK_WINDOW (fixture->window));
-  test_spin (100);
+  fixture->window = test_start_app (&fixture->app);
 }
 
 static void

@@ -27,6 +27,7 @@ struct _BroadsheetApplication
   BroadsheetFeedCache *cache;
   BroadsheetStore     *store;
   GError              *store_problem;   /* Until a window has shown it. */
+  BroadsheetImageLoader *image_loader;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetApplication, broadsheet_application, ADW_TYPE_APPLICATION)
@@ -224,6 +225,7 @@ broadsheet_application_dispose (GObject *object)
   g_clear_object (&self->cache);
   g_clear_object (&self->store);
   g_clear_error (&self->store_problem);
+  g_clear_object (&self->image_loader);
 
   G_OBJECT_CLASS (broadsheet_application_parent_class)->dispose (object);
 }
@@ -267,6 +269,27 @@ broadsheet_application_get_store (BroadsheetApplication *self)
   g_return_val_if_fail (BROADSHEET_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/* Returns: (transfer none): the loader of photos: the fetcher's HTTP
+ * session, with memory and disk caches (the disk's size in GSettings).
+ */
+BroadsheetImageLoader *
+broadsheet_application_get_image_loader (BroadsheetApplication *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_APPLICATION (self), NULL);
+
+  if (self->image_loader == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      BroadsheetFetcher *fetcher = broadsheet_application_get_fetcher (self);
+
+      self->image_loader = broadsheet_image_loader_new (broadsheet_fetcher_get_session (fetcher), NULL);
+      broadsheet_image_loader_set_disk_limit (self->image_loader,
+                                              (guint64)g_settings_get_uint (settings, "photo-cache-size")
+                                              * 1024 * 1024);
+    }
+  return self->image_loader;
 }
 
 /* Returns: (transfer none): the on-disk cache of feed responses. */

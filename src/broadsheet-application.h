@@ -11,6 +11,7 @@
 
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
+#include "broadsheet-image-loader.h"
 #include "broadsheet-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ BroadsheetApplication *broadsheet_application_new         (GApplicationFlags    
 BroadsheetFetcher     *broadsheet_application_get_fetcher (BroadsheetApplication *self);
 BroadsheetFeedCache   *broadsheet_application_get_cache   (BroadsheetApplication *self);
 BroadsheetStore       *broadsheet_application_get_store   (BroadsheetApplication *self);
+BroadsheetImageLoader *broadsheet_application_get_image_loader (BroadsheetApplication *self);
 
 G_END_DECLS

@@ -11,13 +11,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-application.h"
+#include "broadsheet-image-loader.h"
 #include "broadsheet-label-util.h"
 #include "broadsheet-photo-figure.h"
 
 /* A photo with its caption and credit under it. The alt text is the
  * picture's accessible description, and stands in for the picture when it
- * cannot be shown. Pictures from the app's resources and local files are
- * loaded here; remote pictures are not fetched by this widget.
+ * cannot be shown. Pictures load through the app's BroadsheetImageLoader
+ * (shared HTTP session, caches, size and pixel limits) once the figure is
+ * on screen, at the width shown; changing the photo cancels the load.
  */
 struct _BroadsheetPhotoFigure
 {
@@ -49,6 +52,7 @@ show_fallback (BroadsheetPhotoFigure *self)
   const char *alt_text = broadsheet_photo_get_alt_text (self->photo);
 
   gtk_picture_set_paintable (self->picture, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->picture), "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->picture), FALSE);
   gtk_label_set_text (self->fallback_label,
                       alt_text != NULL ? alt_text : _("The photo could not be shown"));
@@ -59,11 +63,15 @@ static void
 show_texture (BroadsheetPhotoFigure *self,
               GdkTexture            *texture)
 {
+  gtk_widget_remove_css_class (GTK_WIDGET (self->picture), "loading");
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), FALSE);
 }
 
+/* Without a Broadsheet window around (a preview, a test), local pictures
+ * still show: resources and files, loaded and decoded here.
+ */
 static void
 load_bytes_cb (GObject      *object,
                GAsyncResult *result,
@@ -80,7 +88,6 @@ load_bytes_cb (GObject      *object,
 
   if (bytes != NULL)
     texture = gdk_texture_new_from_bytes (bytes, &error);
-
   if (texture == NULL)
     {
       g_debug ("Could not load photo %s: %s", broadsheet_photo_get_url (self->photo),
@@ -93,26 +100,109 @@ load_bytes_cb (GObject      *object,
 }
 
 static void
-load_picture (BroadsheetPhotoFigure *self)
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  const char *url = broadsheet_photo_get_url (self->photo);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *scheme = NULL;
+  g_autoptr(BroadsheetPhotoFigure) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
 
-  scheme = url != NULL ? g_uri_parse_scheme (url) : NULL;
-  if (g_strcmp0 (scheme, "resource") != 0 && g_strcmp0 (scheme, "file") != 0)
+  texture = broadsheet_image_loader_load_finish (BROADSHEET_IMAGE_LOADER (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (texture == NULL)
     {
+      /* The alt text and caption stand in; why is for whoever debugs it. */
+      g_debug ("Could not load photo %s: %s", broadsheet_photo_get_url (self->photo),
+               error->message);
       show_fallback (self);
       return;
     }
 
-  /* Keep the picture's room while it loads. */
+  show_texture (self, texture);
+}
+
+static BroadsheetImageLoader *
+find_loader (BroadsheetPhotoFigure *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return BROADSHEET_IS_APPLICATION (app)
+         ? broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)) : NULL;
+}
+
+/* While the picture loads, its room is kept: at its own shape when the feed
+ * gives its size, 3:2 otherwise, so the text below does not jump.
+ */
+static void
+show_placeholder (BroadsheetPhotoFigure *self)
+{
+  int width = broadsheet_photo_get_width (self->photo);
+  int height = broadsheet_photo_get_height (self->photo);
+  g_autoptr(GdkPaintable) placeholder = NULL;
+
+  if (width <= 0 || height <= 0)
+    {
+      width = 720;
+      height = 480;
+    }
+  placeholder = gdk_paintable_new_empty (width, height);
+  gtk_picture_set_paintable (self->picture, placeholder);
+  gtk_widget_add_css_class (GTK_WIDGET (self->picture), "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), FALSE);
+}
+
+/* Loads the picture at the width it is shown at, once the figure is on
+ * screen; a figure that never is loads nothing.
+ */
+static void
+load_picture (BroadsheetPhotoFigure *self)
+{
+  const char *url = broadsheet_photo_get_url (self->photo);
+  BroadsheetImageLoader *loader = find_loader (self);
+  int width;
+
+  if (self->cancellable != NULL || url == NULL)
+    return;
 
   self->cancellable = g_cancellable_new ();
-  file = g_file_new_for_uri (url);
-  g_file_load_bytes_async (file, self->cancellable, load_bytes_cb, g_object_ref (self));
+  if (loader == NULL)
+    {
+      g_autofree char *scheme = g_uri_parse_scheme (url);
+      g_autoptr(GFile) file = NULL;
+
+      if (g_strcmp0 (scheme, "resource") != 0 && g_strcmp0 (scheme, "file") != 0)
+        {
+          show_fallback (self);
+          return;
+        }
+      file = g_file_new_for_uri (url);
+      g_file_load_bytes_async (file, self->cancellable, load_bytes_cb, g_object_ref (self));
+      return;
+    }
+
+  /* The pane's width in device pixels; the story column is at most 720 wide. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (width <= 0)
+    width = 720;
+  width *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  broadsheet_image_loader_load_async (loader, url, width, self->cancellable, loaded_cb,
+                                      g_object_ref (self));
+}
+
+static void
+broadsheet_photo_figure_map (GtkWidget *widget)
+{
+  BroadsheetPhotoFigure *self = BROADSHEET_PHOTO_FIGURE (widget);
+
+  GTK_WIDGET_CLASS (broadsheet_photo_figure_parent_class)->map (widget);
+
+  if (self->photo != NULL)
+    load_picture (self);
 }
 
 void
@@ -145,8 +235,16 @@ broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
   broadsheet_label_set_optional_text (self->caption_label, photo != NULL ? broadsheet_photo_get_caption (photo) : NULL);
   broadsheet_label_set_optional_text (self->credit_label, photo != NULL ? broadsheet_photo_get_credit (photo) : NULL);
 
-  if (photo != NULL)
-    load_picture (self);
+  if (photo == NULL)
+    gtk_picture_set_paintable (self->picture, NULL);
+  else if (broadsheet_photo_get_url (photo) == NULL)
+    show_fallback (self);
+  else
+    {
+      show_placeholder (self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        load_picture (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
 }
@@ -225,6 +323,7 @@ broadsheet_photo_figure_class_init (BroadsheetPhotoFigureClass *klass)
   object_class->dispose = broadsheet_photo_figure_dispose;
   object_class->get_property = broadsheet_photo_figure_get_property;
   object_class->set_property = broadsheet_photo_figure_set_property;
+  widget_class->map = broadsheet_photo_figure_map;
 
   properties[PROP_PHOTO] =
     g_param_spec_object ("photo", NULL, NULL, BROADSHEET_TYPE_PHOTO,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-application.h"
 #include "broadsheet-block-widgets.h"
 #include "broadsheet-story-links.h"
 #include "broadsheet-story-row.h"
@@ -317,7 +318,7 @@ show_menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-story_saved_changed_cb (BroadsheetWindow *self)
+update_save_button (BroadsheetWindow *self)
 {
   BroadsheetStory *story = self->shown_story;
   gboolean saved = story != NULL && broadsheet_story_get_saved (story);
@@ -332,6 +333,22 @@ story_saved_changed_cb (BroadsheetWindow *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->save_button),
                                GTK_ACCESSIBLE_STATE_PRESSED, saved,
                                -1);
+}
+
+/* A saved story's photo is kept in the photo cache while it is saved, so it
+ * shows offline with the story.
+ */
+static void
+story_saved_changed_cb (BroadsheetWindow *self)
+{
+  BroadsheetStory *story = self->shown_story;
+  BroadsheetPhoto *photo = story != NULL ? broadsheet_story_get_lead_photo (story) : NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  update_save_button (self);
+  if (photo != NULL && broadsheet_photo_get_url (photo) != NULL && BROADSHEET_IS_APPLICATION (app))
+    broadsheet_image_loader_keep (broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)),
+                                  broadsheet_photo_get_url (photo), broadsheet_story_get_saved (story));
 }
 
 /* Called as the selection changes: story actions follow the story shown. */
@@ -355,7 +372,7 @@ _broadsheet_window_update_story_actions (BroadsheetWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (story_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), story_actions[i], story != NULL);
-  story_saved_changed_cb (self);
+  update_save_button (self);
 }
 
 void

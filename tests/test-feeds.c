@@ -14,7 +14,9 @@
 
 #include "broadsheet-add-feed-dialog.h"
 #include "broadsheet-application.h"
+#include "broadsheet-photo-figure.h"
 #include "broadsheet-source.h"
+#include "broadsheet-story-view.h"
 #include "broadsheet-window.h"
 #include "test-util.h"
 
@@ -32,6 +34,8 @@ typedef struct
   gboolean               saw_if_none_match;
   gboolean               hang;
   GPtrArray             *hung;
+  GBytes                *photo;              /* Served at /photos/lead.jpg, or a 404 when NULL. */
+  guint                  n_photo_requests;
   BroadsheetApplication *app;
   BroadsheetWindow      *window;
 } Fixture;
@@ -55,6 +59,21 @@ server_cb (SoupServer        *server,
       /* Never answers until the test lets it go. */
       soup_server_message_pause (msg);
       g_ptr_array_add (fixture->hung, g_object_ref (msg));
+      return;
+    }
+
+  if (g_strcmp0 (path, "/photos/lead.jpg") == 0)
+    {
+      fixture->n_photo_requests++;
+      if (fixture->photo == NULL)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+          return;
+        }
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/jpeg", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (fixture->photo, NULL),
+                                        g_bytes_get_size (fixture->photo));
       return;
     }
 
@@ -175,6 +194,7 @@ fixture_tear_down (Fixture       *fixture,
   test_remove_user_data ();
   stop_server (fixture);
   g_ptr_array_unref (fixture->hung);
+  g_clear_pointer (&fixture->photo, g_bytes_unref);
   g_free (fixture->base);
   g_free (fixture->feed_body);
   g_settings_reset (settings, "feeds");
@@ -477,6 +497,120 @@ test_saved_outlive_feed (Fixture       *fixture,
   test_assert_contains (text, broadsheet_story_get_headline (story));
 }
 
+/* An 800×500 JPEG, the size the test feed declares for its lead photo. */
+static GBytes *
+make_photo (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 800, 500);
+  g_autoptr(GError) error = NULL;
+  char *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366aaff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+static GtkWidget *
+lead_figure (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *story_view = template_child (fixture, "story_view");
+  GtkWidget *figure = GTK_WIDGET (gtk_widget_get_template_child (story_view, BROADSHEET_TYPE_STORY_VIEW,
+                                                                 "lead_photo"));
+
+  return GTK_WIDGET (gtk_widget_get_template_child (figure, BROADSHEET_TYPE_PHOTO_FIGURE, name));
+}
+
+static gboolean
+photo_shown (Fixture *fixture)
+{
+  GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (lead_figure (fixture, "picture")));
+
+  return GDK_IS_TEXTURE (paintable);
+}
+
+static void
+show_story (Fixture    *fixture,
+            const char *id)
+{
+  GListModel *shown = G_LIST_MODEL (broadsheet_window_get_selection (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (broadsheet_story_get_id (story), id))
+        {
+          gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A web feed's lead photo: fetched once, at the width shown, kept for the
+ * revisit in memory and, after a restart with the server gone, on disk.
+ */
+static void
+test_web_photo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  GdkPaintable *paintable;
+
+  fixture->photo = make_photo ();
+  start_app (fixture);
+  broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+
+  show_story (fixture, "complete-1");
+  TEST_WAIT_UNTIL (photo_shown (fixture));
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (lead_figure (fixture, "picture")));
+  /* Never wider than the pane shows it, in the photo's own shape. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), <=, 800);
+  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (paintable), 1.6, 0.02);
+  g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
+  g_assert_true (gtk_widget_get_visible (lead_figure (fixture, "caption_label")));
+
+  /* Another story and back: from memory, no request. */
+  show_story (fixture, "42");
+  test_spin (100);
+  show_story (fixture, "complete-1");
+  TEST_WAIT_UNTIL (photo_shown (fixture));
+  g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
+
+  /* Quit, go offline, start again: from the disk cache. */
+  quit_app (fixture);
+  stop_server (fixture);
+  start_app (fixture);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+  show_story (fixture, "complete-1");
+  TEST_WAIT_UNTIL (photo_shown (fixture));
+}
+
+/* A photo that cannot be had: its alt text stands in, the caption stays. */
+static void
+test_missing_photo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  GtkWidget *fallback;
+
+  start_app (fixture);
+  broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+
+  show_story (fixture, "complete-1");
+  fallback = lead_figure (fixture, "fallback_label");
+  TEST_WAIT_UNTIL (gtk_widget_get_visible (fallback));
+  g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fallback)), ==, "A grey square used as a test picture");
+  g_assert_false (gtk_widget_get_visible (lead_figure (fixture, "picture")));
+  g_assert_true (gtk_widget_get_visible (lead_figure (fixture, "caption_label")));
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -578,6 +712,10 @@ main (int   argc,
               fixture_set_up, test_slow_and_cancel, fixture_tear_down);
   g_test_add ("/feeds/saved-outlive-feed", Fixture, NULL,
               fixture_set_up, test_saved_outlive_feed, fixture_tear_down);
+  g_test_add ("/feeds/web-photo", Fixture, NULL,
+              fixture_set_up, test_web_photo, fixture_tear_down);
+  g_test_add ("/feeds/missing-photo", Fixture, NULL,
+              fixture_set_up, test_missing_photo, fixture_tear_down);
   g_test_add ("/feeds/remove-undo", Fixture, NULL,
               fixture_set_up, test_remove_undo, fixture_tear_down);
   g_test_add ("/feeds/rename", Fixture, NULL,

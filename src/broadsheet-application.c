@@ -28,6 +28,7 @@ struct _BroadsheetApplication
   BroadsheetStore     *store;
   GError              *store_problem;   /* Until a window has shown it. */
   BroadsheetImageLoader *image_loader;
+  GSettings             *settings;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetApplication, broadsheet_application, ADW_TYPE_APPLICATION)
@@ -226,6 +227,7 @@ broadsheet_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_problem);
   g_clear_object (&self->image_loader);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (broadsheet_application_parent_class)->dispose (object);
 }
@@ -271,6 +273,14 @@ broadsheet_application_get_store (BroadsheetApplication *self)
   return self->store;
 }
 
+static void
+photo_cache_size_changed_cb (BroadsheetApplication *self)
+{
+  guint64 megabytes = g_settings_get_uint (self->settings, "photo-cache-size");
+
+  broadsheet_image_loader_set_disk_limit (self->image_loader, megabytes * 1024 * 1024);
+}
+
 /* Returns: (transfer none): the loader of photos: the fetcher's HTTP
  * session, with memory and disk caches (the disk's size in GSettings).
  */
@@ -281,13 +291,13 @@ broadsheet_application_get_image_loader (BroadsheetApplication *self)
 
   if (self->image_loader == NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       BroadsheetFetcher *fetcher = broadsheet_application_get_fetcher (self);
 
       self->image_loader = broadsheet_image_loader_new (broadsheet_fetcher_get_session (fetcher), NULL);
-      broadsheet_image_loader_set_disk_limit (self->image_loader,
-                                              (guint64)g_settings_get_uint (settings, "photo-cache-size")
-                                              * 1024 * 1024);
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::photo-cache-size",
+                               G_CALLBACK (photo_cache_size_changed_cb), self, G_CONNECT_SWAPPED);
+      photo_cache_size_changed_cb (self);
     }
   return self->image_loader;
 }

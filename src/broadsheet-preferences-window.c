@@ -22,6 +22,8 @@ struct _BroadsheetPreferencesWindow
 
   GtkSwitch     *single_key_switch;
   AdwComboRow   *mark_read_row;
+  GtkSwitch     *thumbnails_switch;
+  GtkAdjustment *photo_cache_adjustment;
   GtkAdjustment *refresh_adjustment;
   GtkAdjustment *text_scale_adjustment;
 };
@@ -105,6 +107,10 @@ broadsheet_preferences_window_class_init (BroadsheetPreferencesWindowClass *klas
   gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
                                         mark_read_row);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
+                                        thumbnails_switch);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
+                                        photo_cache_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetPreferencesWindow,
                                         text_scale_adjustment);
 }
 
@@ -119,6 +125,10 @@ broadsheet_preferences_window_init (BroadsheetPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "mark-read", self->mark_read_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, index_from_choice, choice_from_index,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "show-thumbnails", self->thumbnails_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "photo-cache-size", self->photo_cache_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "refresh-interval", self->refresh_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "text-scale", self->text_scale_adjustment, "value",

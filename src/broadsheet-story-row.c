@@ -14,6 +14,7 @@
 #include "broadsheet-clock.h"
 #include "broadsheet-label-util.h"
 #include "broadsheet-story-row.h"
+#include "broadsheet-thumbnail.h"
 #include "broadsheet-time-format.h"
 
 /* One headline in the list: kicker, headline, read state, byline and time.
@@ -33,6 +34,7 @@ struct _BroadsheetStoryRow
   GtkLabel  *headline_label;
   GtkWidget *unread_label;
   GtkWidget *saved_image;
+  BroadsheetThumbnail *thumbnail;
   GtkLabel  *meta_label;
   char      *meta;
   GtkWidget *menu;        /* The context menu, made on first use. */
@@ -177,6 +179,7 @@ broadsheet_story_row_set_story (BroadsheetStoryRow *self,
 
   update_meta (self);
   update_state (self);
+  broadsheet_thumbnail_set_photo (self->thumbnail, story != NULL ? broadsheet_story_get_lead_photo (story) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }
@@ -281,6 +284,7 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BROADSHEET_TYPE_THUMBNAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/broadsheet-story-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, box);
@@ -288,6 +292,7 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, unread_label);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, saved_image);
+  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, meta_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

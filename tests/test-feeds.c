@@ -16,7 +16,9 @@
 #include "broadsheet-application.h"
 #include "broadsheet-photo-figure.h"
 #include "broadsheet-source.h"
+#include "broadsheet-story-row.h"
 #include "broadsheet-story-view.h"
+#include "broadsheet-thumbnail.h"
 #include "broadsheet-window.h"
 #include "test-util.h"
 
@@ -550,6 +552,31 @@ show_story (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+static gboolean
+thumbnail_shown (Fixture    *fixture,
+                 const char *id)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (template_child (fixture, "story_list"));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      BroadsheetStory *story;
+
+      if (!BROADSHEET_IS_STORY_ROW (row))
+        continue;
+      story = broadsheet_story_row_get_story (BROADSHEET_STORY_ROW (row));
+      if (story != NULL && g_str_equal (broadsheet_story_get_id (story), id))
+        {
+          GObject *thumbnail = gtk_widget_get_template_child (row, BROADSHEET_TYPE_STORY_ROW, "thumbnail");
+
+          return gtk_widget_get_visible (GTK_WIDGET (thumbnail)) &&
+                 GDK_IS_TEXTURE (broadsheet_thumbnail_get_paintable (BROADSHEET_THUMBNAIL (thumbnail)));
+        }
+    }
+  return FALSE;
+}
+
 /* A web feed's lead photo: fetched once, at the width shown, kept for the
  * revisit in memory and, after a restart with the server gone, on disk.
  */
@@ -557,6 +584,7 @@ static void
 test_web_photo (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *uri = feed_uri (fixture);
   GdkPaintable *paintable;
 
@@ -580,6 +608,13 @@ test_web_photo (Fixture       *fixture,
   show_story (fixture, "complete-1");
   TEST_WAIT_UNTIL (photo_shown (fixture));
   g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
+
+  /* Thumbnails (off by default) come from the same caches. */
+  g_assert_false (thumbnail_shown (fixture, "complete-1"));
+  g_settings_set_boolean (settings, "show-thumbnails", TRUE);
+  TEST_WAIT_UNTIL (thumbnail_shown (fixture, "complete-1"));
+  g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
+  g_settings_reset (settings, "show-thumbnails");
 
   /* Quit, go offline, start again: from the disk cache. */
   quit_app (fixture);

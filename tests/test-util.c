@@ -20,8 +20,9 @@
 #define WAIT_SECONDS 20
 
 /* Starts GTK and libadwaita for a UI test, with XDG directories of its own
- * so runs never share cached feeds or stored stories. Call first, before GLib reads XDG variables.
- * Stories are marked read as soon as they are shown.
+ * so runs never share cached feeds, photos or stored stories. Call first,
+ * before GLib reads XDG variables. Stories are marked read as soon as they
+ * are shown.
  */
 void
 test_init (int    *argc,
@@ -29,10 +30,13 @@ test_init (int    *argc,
 {
   g_autofree char *xdg = g_dir_make_tmp ("broadsheet-test-xdg-XXXXXX", NULL);
   g_autofree char *cache = g_build_filename (xdg, "cache", NULL);
-
+  g_autofree char *data = g_build_filename (xdg, "data", NULL);
+  g_autofree char *config = g_build_filename (xdg, "config", NULL);
   g_autoptr(GSettings) settings = NULL;
 
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 

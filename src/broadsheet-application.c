@@ -302,6 +302,23 @@ broadsheet_application_get_image_loader (BroadsheetApplication *self)
   return self->image_loader;
 }
 
+/* Returns: (transfer none) (nullable): the image loader of the Broadsheet
+ * app whose window @widget is in, or %NULL outside one.
+ */
+BroadsheetImageLoader *
+broadsheet_application_get_image_loader_for (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  return BROADSHEET_IS_APPLICATION (app)
+         ? broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)) : NULL;
+}
+
 /* Returns: (transfer none): the on-disk cache of feed responses. */
 BroadsheetFeedCache *
 broadsheet_application_get_cache (BroadsheetApplication *self)

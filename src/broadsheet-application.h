@@ -26,5 +26,6 @@ BroadsheetFetcher     *broadsheet_application_get_fetcher (BroadsheetApplication
 BroadsheetFeedCache   *broadsheet_application_get_cache   (BroadsheetApplication *self);
 BroadsheetStore       *broadsheet_application_get_store   (BroadsheetApplication *self);
 BroadsheetImageLoader *broadsheet_application_get_image_loader (BroadsheetApplication *self);
+BroadsheetImageLoader *broadsheet_application_get_image_loader_for (GtkWidget *widget);
 
 G_END_DECLS

@@ -124,16 +124,6 @@ loaded_cb (GObject      *object,
   show_texture (self, texture);
 }
 
-static BroadsheetImageLoader *
-find_loader (BroadsheetPhotoFigure *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return BROADSHEET_IS_APPLICATION (app)
-         ? broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)) : NULL;
-}
-
 /* While the picture loads, its room is kept: at its own shape when the feed
  * gives its size, 3:2 otherwise, so the text below does not jump.
  */
@@ -163,7 +153,7 @@ static void
 load_picture (BroadsheetPhotoFigure *self)
 {
   const char *url = broadsheet_photo_get_url (self->photo);
-  BroadsheetImageLoader *loader = find_loader (self);
+  BroadsheetImageLoader *loader = broadsheet_application_get_image_loader_for (GTK_WIDGET (self));
   int width;
 
   if (self->cancellable != NULL || url == NULL)

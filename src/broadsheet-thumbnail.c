@@ -65,8 +65,7 @@ loaded_cb (GObject      *object,
 static void
 update (BroadsheetThumbnail *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  BroadsheetImageLoader *loader = broadsheet_application_get_image_loader_for (GTK_WIDGET (self));
   int width = THUMBNAIL_WIDTH * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -74,13 +73,12 @@ update (BroadsheetThumbnail *self)
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), wanted (self));
 
-  if (!wanted (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !BROADSHEET_IS_APPLICATION (app))
+  if (!wanted (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)) || loader == NULL)
     return;
 
   /* Cropped to fill its box: twice as wide as the box is tall is plenty. */
   self->cancellable = g_cancellable_new ();
-  broadsheet_image_loader_load_async (broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)),
-                                      broadsheet_photo_get_url (self->photo), width * 2,
+  broadsheet_image_loader_load_async (loader, broadsheet_photo_get_url (self->photo), width * 2,
                                       self->cancellable, loaded_cb, g_object_ref (self));
 }
 

@@ -129,6 +129,33 @@ broadsheet_thumbnail_map (GtkWidget *widget)
     update (self);
 }
 
+/* Always the same small box, whatever the photo's size: the picture fills
+ * it, cropped.
+ */
+static void
+broadsheet_thumbnail_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? THUMBNAIL_WIDTH : THUMBNAIL_HEIGHT;
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+broadsheet_thumbnail_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  BroadsheetThumbnail *self = BROADSHEET_THUMBNAIL (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->picture), width, height, baseline, NULL);
+}
+
 static void
 broadsheet_thumbnail_dispose (GObject *object)
 {
@@ -155,8 +182,9 @@ broadsheet_thumbnail_class_init (BroadsheetThumbnailClass *klass)
 
   object_class->dispose = broadsheet_thumbnail_dispose;
   widget_class->map = broadsheet_thumbnail_map;
+  widget_class->measure = broadsheet_thumbnail_measure;
+  widget_class->size_allocate = broadsheet_thumbnail_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "thumbnail");
   /* The row's label says everything; the picture adds nothing to hear. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
@@ -167,7 +195,6 @@ broadsheet_thumbnail_init (BroadsheetThumbnail *self)
 {
   self->picture = GTK_PICTURE (gtk_picture_new ());
   gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_COVER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->picture), THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_parent (GTK_WIDGET (self->picture), GTK_WIDGET (self));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);

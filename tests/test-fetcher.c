@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "broadsheet-fetcher.h"
+#include "test-resolver.h"
 
 /* The fetcher against a real SoupServer on 127.0.0.1. Names other than
  * localhost go to a fake resolver that knows none, and the sessions use no
@@ -34,108 +35,6 @@ static char *seen_if_modified_since;
 static GPtrArray *held_streams;       /* Stolen connections left open. */
 static guint endless_chunks;
 static gboolean endless_finished;
-
-/* A resolver that knows only localhost, so a failed lookup never asks DNS. */
-
-#define TEST_TYPE_RESOLVER (test_resolver_get_type ())
-G_DECLARE_FINAL_TYPE (TestResolver, test_resolver, TEST, RESOLVER, GResolver)
-
-struct _TestResolver
-{
-  GResolver parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (TestResolver, test_resolver, G_TYPE_RESOLVER)
-
-static guint n_lookups;
-
-static GList *
-resolve (const char  *hostname,
-         GError     **error)
-{
-  n_lookups++;
-
-  if (g_str_equal (hostname, "localhost") || g_str_equal (hostname, "127.0.0.1"))
-    return g_list_prepend (NULL, g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4));
-
-  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
-               "The test resolver does not know “%s”", hostname);
-  return NULL;
-}
-
-static GList *
-test_resolver_lookup_by_name (GResolver     *resolver,
-                              const char    *hostname,
-                              GCancellable  *cancellable,
-                              GError       **error)
-{
-  return resolve (hostname, error);
-}
-
-static void
-test_resolver_lookup_by_name_async (GResolver           *resolver,
-                                    const char          *hostname,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
-  GError *error = NULL;
-  GList *addresses;
-
-  addresses = resolve (hostname, &error);
-  if (addresses == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, addresses, (GDestroyNotify)g_resolver_free_addresses);
-}
-
-static GList *
-test_resolver_lookup_by_name_finish (GResolver     *resolver,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static GList *
-test_resolver_lookup_by_name_with_flags (GResolver                 *resolver,
-                                         const char                *hostname,
-                                         GResolverNameLookupFlags   flags,
-                                         GCancellable              *cancellable,
-                                         GError                   **error)
-{
-  return resolve (hostname, error);
-}
-
-static void
-test_resolver_lookup_by_name_with_flags_async (GResolver                *resolver,
-                                               const char               *hostname,
-                                               GResolverNameLookupFlags  flags,
-                                               GCancellable             *cancellable,
-                                               GAsyncReadyCallback       callback,
-                                               gpointer                  user_data)
-{
-  test_resolver_lookup_by_name_async (resolver, hostname, cancellable, callback, user_data);
-}
-
-static void
-test_resolver_class_init (TestResolverClass *klass)
-{
-  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
-
-  resolver_class->lookup_by_name = test_resolver_lookup_by_name;
-  resolver_class->lookup_by_name_async = test_resolver_lookup_by_name_async;
-  resolver_class->lookup_by_name_finish = test_resolver_lookup_by_name_finish;
-  resolver_class->lookup_by_name_with_flags = test_resolver_lookup_by_name_with_flags;
-  resolver_class->lookup_by_name_with_flags_async = test_resolver_lookup_by_name_with_flags_async;
-  resolver_class->lookup_by_name_with_flags_finish = test_resolver_lookup_by_name_finish;
-}
-
-static void
-test_resolver_init (TestResolver *self)
-{
-}
 
 /* The server. */
 
@@ -949,13 +848,13 @@ test_no_such_host (void)
   g_autoptr(BroadsheetFetcher) fetcher = make_fetcher ();
   g_autoptr(BroadsheetFetchResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  guint lookups = n_lookups;
+  guint lookups = test_resolver_get_n_lookups ();
 
   result = fetch_full (fetcher, "http://no-such-host.invalid/feed.json", NULL, NULL, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, BROADSHEET_FETCH_ERROR, BROADSHEET_FETCH_ERROR_NETWORK);
   g_assert_nonnull (strstr (error->message, "no-such-host.invalid"));
-  g_assert_cmpuint (n_lookups, >, lookups);
+  g_assert_cmpuint (test_resolver_get_n_lookups (), >, lookups);
 
   g_assert_finalize_object (g_steal_pointer (&fetcher));
 }
@@ -1026,15 +925,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GResolver) resolver = NULL;
   g_autoptr(GError) error = NULL;
   GSList *uris;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  resolver = g_object_new (TEST_TYPE_RESOLVER, NULL);
-  g_resolver_set_default (resolver);
+  test_resolver_install ();
 
   hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   held_streams = g_ptr_array_new_with_free_func (g_object_unref);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "test-image-util.h"
+#include "test-resolver.h"
 
 /* The image loader against a SoupServer on 127.0.0.1 (test-image-server.c)
  * that serves photos made here, broken and hostile ones among them. Names
@@ -411,7 +412,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  test_image_use_fake_resolver ();
+  test_resolver_install ();
   test_image_server_start ();
 
   g_test_add_func ("/image-loader/unsupported", test_unsupported);

@@ -25,7 +25,6 @@ typedef struct
   gint64      finished_at;  /* Monotonic time, µs. */
 } TestLoad;
 
-void        test_image_use_fake_resolver (void);
 GBytes     *test_image_png               (int                    width,
                                           int                    height);
 GBytes     *test_image_jpeg              (int                    width,

@@ -175,6 +175,12 @@ static void
 search_activate_cb (BroadsheetWindow *self,
                     GtkSearchEntry   *entry)
 {
+  /* Enter can come before the entry's search delay is over: search for
+   * what is typed now, so a late search-changed finds nothing to redo and
+   * cannot take the selection away.
+   */
+  broadsheet_window_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     _broadsheet_window_select_story (self, 0);
   _broadsheet_window_focus_selected_row (self);

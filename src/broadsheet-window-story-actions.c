@@ -335,20 +335,36 @@ update_save_button (BroadsheetWindow *self)
                                -1);
 }
 
-/* A saved story's photo is kept in the photo cache while it is saved, so it
- * shows offline with the story.
+/* A saved story's photos are kept in the photo cache while it is saved, so
+ * they show offline with the story.
  */
+static void
+keep_photo (BroadsheetImageLoader *loader,
+            BroadsheetPhoto       *photo,
+            gboolean               keep)
+{
+  if (photo != NULL && broadsheet_photo_get_url (photo) != NULL)
+    broadsheet_image_loader_keep (loader, broadsheet_photo_get_url (photo), keep);
+}
+
 static void
 story_saved_changed_cb (BroadsheetWindow *self)
 {
   BroadsheetStory *story = self->shown_story;
-  BroadsheetPhoto *photo = story != NULL ? broadsheet_story_get_lead_photo (story) : NULL;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  BroadsheetImageLoader *loader;
+  gboolean saved;
 
   update_save_button (self);
-  if (photo != NULL && broadsheet_photo_get_url (photo) != NULL && BROADSHEET_IS_APPLICATION (app))
-    broadsheet_image_loader_keep (broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app)),
-                                  broadsheet_photo_get_url (photo), broadsheet_story_get_saved (story));
+  if (story == NULL || !BROADSHEET_IS_APPLICATION (app))
+    return;
+
+  /* The lead photo and the pictures in the story. */
+  loader = broadsheet_application_get_image_loader (BROADSHEET_APPLICATION (app));
+  saved = broadsheet_story_get_saved (story);
+  keep_photo (loader, broadsheet_story_get_lead_photo (story), saved);
+  for (guint i = 0; i < broadsheet_story_get_n_blocks (story); i++)
+    keep_photo (loader, broadsheet_block_get_photo (broadsheet_story_get_block (story, i)), saved);
 }
 
 /* Called as the selection changes: story actions follow the story shown. */

@@ -609,6 +609,18 @@ test_web_photo (Fixture       *fixture,
   TEST_WAIT_UNTIL (photo_shown (fixture));
   g_assert_cmpuint (fixture->n_photo_requests, ==, 1);
 
+  /* Saving the story keeps its photo in the disk cache (a marker beside it). */
+  {
+    g_autofree char *photo_uri = g_strconcat (fixture->base, "photos/lead.jpg", NULL);
+    g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, photo_uri, -1);
+    g_autofree char *marker = g_strconcat (name, ".keep", NULL);
+    g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "broadsheet", "images", marker, NULL);
+
+    broadsheet_story_set_saved (gtk_single_selection_get_selected_item (broadsheet_window_get_selection (fixture->window)),
+                                TRUE);
+    TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
   /* Thumbnails (off by default) come from the same caches. */
   g_assert_false (thumbnail_shown (fixture, "complete-1"));
   g_settings_set_boolean (settings, "show-thumbnails", TRUE);

@@ -13,6 +13,7 @@
 
 #include "broadsheet-fetch-errors.h"
 #include "broadsheet-fetcher.h"
+#include "broadsheet-http-body.h"
 
 /* The app's one HTTP client. It fetches feeds with libsoup:
  *
@@ -53,7 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define ACCEPT "application/feed+json, application/json;q=0.9, */*;q=0.1"
-#define CHUNK_SIZE (64 * 1024)
 
 void
 broadsheet_fetch_result_free (BroadsheetFetchResult *result)
@@ -231,8 +231,6 @@ typedef struct
   char         *last_modified;
   SoupMessage  *message;
   GInputStream *stream;
-  GByteArray   *body;
-  goffset       expected_size;  /* From Content-Length, or -1. */
   guint         n_redirects;
 } Fetch;
 
@@ -259,7 +257,6 @@ fetch_free (gpointer data)
   g_clear_pointer (&fetch->uri, g_uri_unref);
   g_free (fetch->etag);
   g_free (fetch->last_modified);
-  g_clear_pointer (&fetch->body, g_byte_array_unref);
   g_free (fetch);
 }
 
@@ -363,65 +360,38 @@ check_rate_limit (BroadsheetFetcher  *self,
 }
 
 static void
-finish_body (GTask *task)
-{
-  Fetch *fetch = g_task_get_task_data (task);
-  SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
-  BroadsheetFetchResult *result;
-
-  /* libsoup 3.2 ends a Content-Length body that stops short with a plain
-   * end of stream, not G_IO_ERROR_PARTIAL_INPUT.
-   */
-  if (fetch->expected_size >= 0 && (guint64)fetch->body->len < (guint64)fetch->expected_size)
-    {
-      return_error (task, _broadsheet_fetch_error_truncated (host_of (fetch)));
-      return;
-    }
-
-  result = g_new0 (BroadsheetFetchResult, 1);
-  result->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
-  result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-  result->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  result->final_uri = g_uri_to_string (fetch->uri);
-  return_result (task, result);
-}
-
-static void
-read_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+body_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   BroadsheetFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
+  g_autoptr(GBytes) bytes = NULL;
+  BroadsheetFetchResult *fetched;
   GError *error = NULL;
-  gsize size;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  bytes = broadsheet_http_read_body_finish (result, &error);
+  if (bytes == NULL)
     {
-      return_error (task, describe_error (fetch, error, TRUE));
+      if (g_error_matches (error, BROADSHEET_HTTP_BODY_ERROR, BROADSHEET_HTTP_BODY_ERROR_TOO_LARGE))
+        return_error (task, _broadsheet_fetch_error_too_large (host_of (fetch), self->max_size));
+      else if (g_error_matches (error, BROADSHEET_HTTP_BODY_ERROR, BROADSHEET_HTTP_BODY_ERROR_TRUNCATED))
+        return_error (task, _broadsheet_fetch_error_truncated (host_of (fetch)));
+      else
+        return_error (task, describe_error (fetch, g_steal_pointer (&error), TRUE));
+      g_clear_error (&error);
       return;
     }
 
-  size = g_bytes_get_size (chunk);
-  if (size == 0)
-    {
-      finish_body (task);
-      return;
-    }
-
-  if ((guint64)fetch->body->len + size > self->max_size)
-    {
-      return_error (task, _broadsheet_fetch_error_too_large (host_of (fetch), self->max_size));
-      return;
-    }
-
-  g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), size);
-  g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
+  fetched = g_new0 (BroadsheetFetchResult, 1);
+  fetched->bytes = g_steal_pointer (&bytes);
+  fetched->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  fetched->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  fetched->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  fetched->final_uri = g_uri_to_string (fetch->uri);
+  return_result (task, fetched);
 }
 
 static gboolean
@@ -430,16 +400,6 @@ is_web_page (const char *content_type)
   return content_type != NULL &&
          (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
           g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0);
-}
-
-static gboolean
-is_redirect (guint status)
-{
-  return status == SOUP_STATUS_MOVED_PERMANENTLY ||
-         status == SOUP_STATUS_FOUND ||
-         status == SOUP_STATUS_SEE_OTHER ||
-         status == SOUP_STATUS_TEMPORARY_REDIRECT ||
-         status == SOUP_STATUS_PERMANENT_REDIRECT;
 }
 
 static void send_message (GTask *task);
@@ -497,8 +457,6 @@ send_cb (GObject      *object,
   BroadsheetFetcher *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
-  const char *content_encoding;
-  goffset content_length = -1;
   GError *error = NULL;
   guint status;
 
@@ -528,7 +486,7 @@ send_cb (GObject      *object,
       return;
     }
 
-  if (is_redirect (status) && follow_redirect (task))
+  if (broadsheet_http_is_redirect (status) && follow_redirect (task))
     return;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -545,24 +503,8 @@ send_cb (GObject      *object,
       return;
     }
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
-    content_length = soup_message_headers_get_content_length (headers);
-  if (content_length > 0 && (guint64)content_length > self->max_size)
-    {
-      return_error (task, _broadsheet_fetch_error_too_large (host_of (fetch), self->max_size));
-      return;
-    }
-
-  /* Content-Length counts the bytes as sent; with a Content-Encoding the
-   * stream gives them decoded, and only the cap applies.
-   */
-  content_encoding = soup_message_headers_get_one (headers, "Content-Encoding");
-  if (content_encoding == NULL || g_ascii_strcasecmp (content_encoding, "identity") == 0)
-    fetch->expected_size = content_length;
-
-  fetch->body = g_byte_array_sized_new (content_length > 0 ? (guint)content_length : CHUNK_SIZE);
-  g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
+  broadsheet_http_read_body_async (fetch->message, fetch->stream, self->max_size,
+                                   g_task_get_cancellable (task), body_read_cb, g_object_ref (task));
 }
 
 static void
@@ -640,7 +582,6 @@ broadsheet_fetcher_fetch_async (BroadsheetFetcher   *self,
   fetch->uri = g_steal_pointer (&parsed);
   fetch->etag = g_strdup (etag);
   fetch->last_modified = g_strdup (last_modified);
-  fetch->expected_size = -1;
   g_task_set_task_data (task, fetch, fetch_free);
 
   send_message (task);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "broadsheet-http-body.h"
 #include "broadsheet-image-loader-private.h"
 
 /* Gets the bytes of a photo, from the web through the app's SoupSession or
@@ -22,7 +23,6 @@
  *  - cancelling stops the transfer and drops the connection.
  */
 
-#define CHUNK_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -33,8 +33,6 @@ typedef struct
   gsize         max_size;
   SoupMessage  *message;
   GInputStream *stream;
-  GByteArray   *body;
-  goffset       expected_size;  /* From Content-Length, or -1. */
   guint         n_redirects;
 } Fetch;
 
@@ -61,7 +59,6 @@ fetch_free (gpointer data)
   g_clear_object (&fetch->session);
   g_clear_pointer (&fetch->uri, g_uri_unref);
   g_free (fetch->source);
-  g_clear_pointer (&fetch->body, g_byte_array_unref);
   g_free (fetch);
 }
 
@@ -131,86 +128,40 @@ describe_error (Fetch  *fetch,
 }
 
 static void
-finish_body (GTask *task)
+body_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
   GBytes *bytes;
+  GError *error = NULL;
 
-  /* libsoup 3.2 ends a Content-Length body that stops short with a plain
-   * end of stream, not G_IO_ERROR_PARTIAL_INPUT.
-   */
-  if (fetch->expected_size >= 0 && (guint64)fetch->body->len < (guint64)fetch->expected_size)
+  bytes = broadsheet_http_read_body_finish (result, &error);
+  if (bytes == NULL)
     {
-      return_error (task, _broadsheet_image_error_truncated (fetch->source));
+      if (g_error_matches (error, BROADSHEET_HTTP_BODY_ERROR, BROADSHEET_HTTP_BODY_ERROR_TOO_LARGE))
+        return_error (task, _broadsheet_image_error_too_large (fetch->source, fetch->max_size));
+      else if (g_error_matches (error, BROADSHEET_HTTP_BODY_ERROR, BROADSHEET_HTTP_BODY_ERROR_TRUNCATED))
+        return_error (task, _broadsheet_image_error_truncated (fetch->source));
+      else
+        return_error (task, describe_error (fetch, g_steal_pointer (&error)));
+      g_clear_error (&error);
       return;
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
   fetch_close (fetch);
   g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
 }
 
+/* A file has no Content-Length to check against; @message is %NULL then. */
 static void
-read_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-  gsize size;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      return_error (task, describe_error (fetch, error));
-      return;
-    }
-
-  size = g_bytes_get_size (chunk);
-  if (size == 0)
-    {
-      finish_body (task);
-      return;
-    }
-
-  if ((guint64)fetch->body->len + size > fetch->max_size)
-    {
-      return_error (task, _broadsheet_image_error_too_large (fetch->source, fetch->max_size));
-      return;
-    }
-
-  g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), size);
-  g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
-}
-
-static void
-read_body (GTask   *task,
-           goffset  content_length)
+read_body (GTask *task)
 {
   Fetch *fetch = g_task_get_task_data (task);
 
-  if (content_length > 0 && (guint64)content_length > fetch->max_size)
-    {
-      return_error (task, _broadsheet_image_error_too_large (fetch->source, fetch->max_size));
-      return;
-    }
-
-  fetch->body = g_byte_array_sized_new (content_length > 0 ? (guint)content_length : CHUNK_SIZE);
-  g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, g_object_ref (task));
-}
-
-static gboolean
-is_redirect (guint status)
-{
-  return status == SOUP_STATUS_MOVED_PERMANENTLY ||
-         status == SOUP_STATUS_FOUND ||
-         status == SOUP_STATUS_SEE_OTHER ||
-         status == SOUP_STATUS_TEMPORARY_REDIRECT ||
-         status == SOUP_STATUS_PERMANENT_REDIRECT;
+  broadsheet_http_read_body_async (fetch->message, fetch->stream, fetch->max_size,
+                                   g_task_get_cancellable (task), body_read_cb, g_object_ref (task));
 }
 
 static void send_message (GTask *task);
@@ -258,9 +209,6 @@ send_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Fetch *fetch = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  const char *content_encoding;
-  goffset content_length = -1;
   GError *error = NULL;
   guint status;
 
@@ -272,7 +220,7 @@ send_cb (GObject      *object,
     }
 
   status = soup_message_get_status (fetch->message);
-  if (is_redirect (status) && follow_redirect (task))
+  if (broadsheet_http_is_redirect (status) && follow_redirect (task))
     return;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -283,18 +231,7 @@ send_cb (GObject      *object,
       return;
     }
 
-  headers = soup_message_get_response_headers (fetch->message);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
-    content_length = soup_message_headers_get_content_length (headers);
-
-  /* Content-Length counts the bytes as sent; with a Content-Encoding the
-   * stream gives them decoded, and only the cap applies.
-   */
-  content_encoding = soup_message_headers_get_one (headers, "Content-Encoding");
-  if (content_encoding == NULL || g_ascii_strcasecmp (content_encoding, "identity") == 0)
-    fetch->expected_size = content_length;
-
-  read_body (task, content_length);
+  read_body (task);
 }
 
 static void
@@ -328,7 +265,7 @@ file_read_cb (GObject      *object,
       return;
     }
 
-  read_body (task, -1);
+  read_body (task);
 }
 
 /* Reads @uri, an http, https, file or resource address, whole; other
@@ -358,7 +295,6 @@ _broadsheet_image_fetch_async (SoupSession         *session,
   fetch->source = _broadsheet_image_source_name (uri);
   fetch->local = !is_web_uri (uri);
   fetch->max_size = max_size;
-  fetch->expected_size = -1;
   g_task_set_task_data (task, fetch, fetch_free);
 
   if (fetch->local)

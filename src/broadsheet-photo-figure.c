@@ -128,19 +128,19 @@ loaded_cb (GObject      *object,
  * gives its size, 3:2 otherwise, so the text below does not jump.
  */
 static void
-show_placeholder (BroadsheetPhotoFigure *self)
+reserve_room (BroadsheetPhotoFigure *self)
 {
   int width = broadsheet_photo_get_width (self->photo);
   int height = broadsheet_photo_get_height (self->photo);
-  g_autoptr(GdkPaintable) placeholder = NULL;
+  g_autoptr(GdkPaintable) room = NULL;
 
   if (width <= 0 || height <= 0)
     {
       width = 720;
       height = 480;
     }
-  placeholder = gdk_paintable_new_empty (width, height);
-  gtk_picture_set_paintable (self->picture, placeholder);
+  room = gdk_paintable_new_empty (width, height);
+  gtk_picture_set_paintable (self->picture, room);
   gtk_widget_add_css_class (GTK_WIDGET (self->picture), "loading");
   gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), FALSE);
@@ -231,7 +231,7 @@ broadsheet_photo_figure_set_photo (BroadsheetPhotoFigure *self,
     show_fallback (self);
   else
     {
-      show_placeholder (self);
+      reserve_room (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         load_picture (self);
     }

@@ -387,8 +387,46 @@ broadsheet_json_check (const char  *data,
                        guint        max_depth,
                        GError     **error)
 {
+  return broadsheet_json_check_outline (data, length, max_depth, NULL, error);
+}
+
+void
+broadsheet_json_root_array_free (BroadsheetJsonRootArray *array)
+{
+  g_free (array->name);
+  g_array_unref (array->elements);
+  g_free (array);
+}
+
+/**
+ * broadsheet_json_check_outline:
+ * @data: (array length=length): the document
+ * @length: the length of @data in bytes
+ * @max_depth: as for broadsheet_json_check()
+ * @root_arrays: (out) (optional) (element-type BroadsheetJsonRootArray):
+ *   where each array that is a member of the root object lies, and its elements
+ * @error: return location for a #BroadsheetJsonCheckError
+ *
+ * broadsheet_json_check(), noting on the way where the root object's arrays
+ * and their elements are, so that a big feed's stories can be parsed one by
+ * one (broadsheet-feed-parser.c). The outline costs nothing measurable: it
+ * is noted only where containers open and close at the top two levels.
+ *
+ * Returns: %TRUE if @data is valid JSON; @root_arrays is set only then
+ */
+gboolean
+broadsheet_json_check_outline (const char  *data,
+                               gsize        length,
+                               guint        max_depth,
+                               GPtrArray  **root_arrays,
+                               GError     **error)
+{
   g_autoptr(GByteArray) stack = NULL;
+  g_autoptr(GPtrArray) arrays = NULL;
+  BroadsheetJsonRootArray *recording = NULL;  /* The root array being walked. */
+  const char *key = NULL, *key_end = NULL;     /* The last key of the root object. */
   const char *comma = NULL;
+  const char *value_end;
   const char *p;
   State state = STATE_VALUE;
   Checker c;
@@ -416,12 +454,29 @@ broadsheet_json_check (const char  *data,
 
   /* One byte per open container: '[' or '{'. */
   stack = g_byte_array_new ();
+  if (root_arrays != NULL)
+    arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) broadsheet_json_root_array_free);
 
   for (;;)
     {
       guint8 top = stack->len > 0 ? stack->data[stack->len - 1] : 0;
 
+      value_end = p;
       p = skip_whitespace (p, c.end);
+
+      /* The outline: an element of the root array being walked starts or
+       * ends here.
+       */
+      if (G_UNLIKELY (recording != NULL) && stack->len == 2)
+        {
+          BroadsheetJsonSpan element = { (gsize) (p - data), 0 };
+
+          if (state == STATE_VALUE)
+            g_array_append_val (recording->elements, element);
+          else if (state == STATE_AFTER_VALUE)
+            g_array_index (recording->elements, BroadsheetJsonSpan,
+                           recording->elements->len - 1).end = (gsize) (value_end - data);
+        }
 
       switch (state)
         {
@@ -454,6 +509,15 @@ broadsheet_json_check (const char  *data,
                   return FALSE;
                 }
 
+              if (arrays != NULL && stack->len == 1 && stack->data[0] == '{' && *p == '[')
+                {
+                  recording = g_new0 (BroadsheetJsonRootArray, 1);
+                  recording->name = g_strndup (key + 1, key_end - key - 2);
+                  recording->span.start = (gsize) (p - data);
+                  recording->elements = g_array_new (FALSE, FALSE, sizeof (BroadsheetJsonSpan));
+                  g_ptr_array_add (arrays, recording);
+                }
+
               top = (guint8) *p;
               g_byte_array_append (stack, &top, 1);
               p = skip_whitespace (p + 1, c.end);
@@ -463,6 +527,11 @@ broadsheet_json_check (const char  *data,
                   g_byte_array_set_size (stack, stack->len - 1);
                   p++;
                   state = STATE_AFTER_VALUE;
+                  if (recording != NULL && stack->len == 1)
+                    {
+                      recording->span.end = (gsize) (p - data);
+                      recording = NULL;
+                    }
                 }
               else
                 {
@@ -502,9 +571,11 @@ broadsheet_json_check (const char  *data,
               return FALSE;
             }
 
+          key = p;
           p = check_string (&c, p);
           if (p == NULL)
             return FALSE;
+          key_end = p;
 
           p = skip_whitespace (p, c.end);
           if (p == c.end)
@@ -527,7 +598,11 @@ broadsheet_json_check (const char  *data,
           if (top == 0)
             {
               if (p == c.end)
-                return TRUE;
+                {
+                  if (root_arrays != NULL)
+                    *root_arrays = g_steal_pointer (&arrays);
+                  return TRUE;
+                }
 
               _broadsheet_json_check_fail_unexpected (&c, p, CONTEXT_END, NULL);
               return FALSE;
@@ -549,6 +624,11 @@ broadsheet_json_check (const char  *data,
             {
               g_byte_array_set_size (stack, stack->len - 1);
               p++;
+              if (recording != NULL && stack->len == 1)
+                {
+                  recording->span.end = (gsize) (p - data);
+                  recording = NULL;
+                }
             }
           else
             {

@@ -287,69 +287,109 @@ read_item (JsonObject  *item,
   return story;
 }
 
+/* What every item is read with: the feed's own fields. */
+typedef struct
+{
+  char      *feed_base;
+  GStrv      feed_authors;
+  char      *feed_language;
+  GDateTime *fetched;
+} ItemContext;
+
+static void
+item_context_free (gpointer data)
+{
+  ItemContext *context = data;
+
+  g_free (context->feed_base);
+  g_strfreev (context->feed_authors);
+  g_free (context->feed_language);
+  g_date_time_unref (context->fetched);
+  g_free (context);
+}
+
+/* Reads element @index of "items" (runs on any thread). */
+static BroadsheetStory *
+read_element (JsonNode  *node,
+              guint      index,
+              gpointer   data,
+              char     **skip_reason)
+{
+  ItemContext *context = data;
+  g_autofree char *id = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *skip_reason = g_strdup_printf (_("Item %u is not a JSON object"), index + 1);
+      return NULL;
+    }
+
+  id = broadsheet_json_dup_id (json_node_get_object (node), "id");
+  if (id == NULL)
+    {
+      *skip_reason = g_strdup_printf (_("Item %u has no id"), index + 1);
+      return NULL;
+    }
+
+  return read_item (json_node_get_object (node), id, context->feed_base, context->feed_authors,
+                    context->feed_language, context->fetched);
+}
+
+static char *
+repeat_reason (guint number)
+{
+  return g_strdup_printf (_("Item %u repeats the id of an earlier item"), number);
+}
+
+/* Reads the feed's own fields of @root into @reader; its items are read
+ * with broadsheet_feed_reader_read_array() or _read_spans().
+ */
+gboolean
+_broadsheet_json_feed_begin (JsonObject            *root,
+                             const char            *base_uri,
+                             BroadsheetFeedReader  *reader,
+                             GError               **error)
+{
+  g_autofree char *title = broadsheet_json_dup_string (root, "title");
+  g_autofree char *home_page = broadsheet_json_dup_string (root, "home_page_url");
+  g_autofree char *home_page_url = broadsheet_uri_resolve_link (base_uri, home_page);
+  g_autofree char *description = broadsheet_json_dup_string (root, "description");
+  ItemContext *context;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (broadsheet_json_get_array (root, "items") == NULL)
+    {
+      g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
+                           _("This JSON Feed has no list of items"));
+      return FALSE;
+    }
+
+  reader->document = broadsheet_feed_document_new (title != NULL ? title : _("Untitled Feed"));
+  broadsheet_feed_document_set_home_page_url (reader->document, home_page_url);
+  broadsheet_feed_document_set_description (reader->document, description);
+
+  /* Relative links resolve against the item's URL, else the feed's home page,
+   * else the address the feed came from.
+   */
+  context = g_new0 (ItemContext, 1);
+  context->feed_base = g_strdup (home_page_url != NULL ? home_page_url : base_uri);
+  context->feed_authors = read_authors (root);
+  context->feed_language = broadsheet_json_dup_string (root, "language");
+  context->fetched = g_date_time_new_now_utc ();
+
+  reader->list_member = "items";
+  reader->read_element = read_element;
+  reader->repeat_reason = repeat_reason;
+  reader->data = context;
+  reader->data_free = item_context_free;
+  return TRUE;
+}
+
 BroadsheetFeedDocument *
 broadsheet_json_feed_read (JsonObject  *root,
                            const char  *base_uri,
                            GError     **error)
 {
-  g_autoptr(BroadsheetFeedDocument) document = NULL;
-  g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GDateTime) fetched = g_date_time_new_now_utc ();
-  g_autofree char *title = broadsheet_json_dup_string (root, "title");
-  g_autofree char *home_page = broadsheet_json_dup_string (root, "home_page_url");
-  g_autofree char *home_page_url = broadsheet_uri_resolve_link (base_uri, home_page);
-  g_autofree char *description = broadsheet_json_dup_string (root, "description");
-  g_autofree char *language = broadsheet_json_dup_string (root, "language");
-  g_auto(GStrv) feed_authors = read_authors (root);
-  JsonArray *items = broadsheet_json_get_array (root, "items");
-  /* Relative links resolve against the item's URL, else the feed's home page,
-   * else the address the feed came from.
-   */
-  const char *feed_base = home_page_url != NULL ? home_page_url : base_uri;
-
-  g_return_val_if_fail (root != NULL, NULL);
-
-  if (items == NULL)
-    {
-      g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
-                           _("This JSON Feed has no list of items"));
-      return NULL;
-    }
-
-  document = broadsheet_feed_document_new (title != NULL ? title : _("Untitled Feed"));
-  broadsheet_feed_document_set_home_page_url (document, home_page_url);
-  broadsheet_feed_document_set_description (document, description);
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      g_autofree char *id = NULL;
-      g_autoptr(BroadsheetStory) story = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          broadsheet_feed_document_skip (document, _("Item %u is not a JSON object"), i + 1);
-          continue;
-        }
-
-      id = broadsheet_json_dup_id (json_node_get_object (node), "id");
-      if (id == NULL)
-        {
-          broadsheet_feed_document_skip (document, _("Item %u has no id"), i + 1);
-          continue;
-        }
-      if (g_hash_table_contains (seen_ids, id))
-        {
-          broadsheet_feed_document_skip (document, _("Item %u repeats the id of an earlier item"),
-                                         i + 1);
-          continue;
-        }
-
-      story = read_item (json_node_get_object (node), id, feed_base, feed_authors, language,
-                         fetched);
-      broadsheet_feed_document_add_story (document, story);
-      g_hash_table_add (seen_ids, g_steal_pointer (&id));
-    }
-
-  return g_steal_pointer (&document);
+  return broadsheet_feed_reader_read (_broadsheet_json_feed_begin, root, base_uri, error);
 }

@@ -47,6 +47,26 @@ broadsheet_json_dup_string (JsonObject *object,
   return g_steal_pointer (&text);
 }
 
+/* The member's text as it is, or NULL when it is missing, not a string or
+ * blank; broadsheet_json_dup_string() without the copy or the stripping.
+ */
+const char *
+broadsheet_json_peek_text (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = member_value (object, member, G_TYPE_STRING);
+  const char *text;
+
+  if (node == NULL)
+    return NULL;
+
+  text = json_node_get_string (node);
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return text;
+  return NULL;
+}
+
 /* Like broadsheet_json_dup_string(), but a whole number is accepted too. */
 char *
 broadsheet_json_dup_id (JsonObject *object,

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+const char *broadsheet_json_peek_text    (JsonObject *object,
+                                          const char *member);
 char       *broadsheet_json_dup_string   (JsonObject *object,
                                           const char *member);
 char       *broadsheet_json_dup_id       (JsonObject *object,

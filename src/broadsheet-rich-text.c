@@ -18,6 +18,8 @@
  * ranges over the text, and the only markup that reaches Pango is built here
  * with every piece of feed text escaped.
  */
+#define N_CHARS_UNKNOWN G_MAXUINT
+
 struct _BroadsheetRichText
 {
   char   *text;
@@ -51,11 +53,13 @@ broadsheet_rich_text_new (const char *text)
   BroadsheetRichText *self;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
+  /* Not checked again here, nor counted until a span needs the count: each
+   * costs a pass over every paragraph of a feed (docs/performance.md).
+   */
   self = g_atomic_rc_box_new0 (BroadsheetRichText);
   self->text = g_strdup (text);
-  self->n_chars = g_utf8_strlen (text, -1);
+  self->n_chars = N_CHARS_UNKNOWN;
 
   return self;
 }
@@ -134,6 +138,8 @@ broadsheet_rich_text_add_span (BroadsheetRichText  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (self->n_chars == N_CHARS_UNKNOWN)
+    self->n_chars = g_utf8_strlen (self->text, -1);
   if (length == 0 || offset >= self->n_chars || length > self->n_chars - offset)
     return FALSE;
   if (style > BROADSHEET_SPAN_LINK)

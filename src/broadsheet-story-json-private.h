@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "broadsheet-feed-reader.h"
 #include "broadsheet-story.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,13 @@ G_BEGIN_DECLS
 BroadsheetStory *_broadsheet_story_json_read_story_node (JsonNode    *node,
                                                          const char  *base_uri,
                                                          GError     **error);
+
+/* For broadsheet-feed-parser.c, which may read a big feed's stories from
+ * their bytes.
+ */
+gboolean _broadsheet_story_json_begin (JsonObject            *root,
+                                       const char            *base_uri,
+                                       BroadsheetFeedReader  *reader,
+                                       GError               **error);
 
 G_END_DECLS

@@ -77,7 +77,7 @@ static BroadsheetRichText *
 read_rich_text (JsonObject *object,
                 const char *base_uri)
 {
-  g_autofree char *string = broadsheet_json_dup_string (object, "text");
+  const char *string = broadsheet_json_peek_text (object, "text");
   JsonArray *spans;
   BroadsheetRichText *text;
 
@@ -85,7 +85,7 @@ read_rich_text (JsonObject *object,
     return NULL;
 
   /* Spans count characters of the text as given, so do not strip it. */
-  text = broadsheet_rich_text_new (json_object_get_string_member (object, "text"));
+  text = broadsheet_rich_text_new (string);
 
   spans = broadsheet_json_get_array (object, "spans");
   for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
@@ -379,30 +379,72 @@ check_version (JsonObject  *root,
   return TRUE;
 }
 
-BroadsheetFeedDocument *
-broadsheet_story_json_read (JsonObject  *root,
-                            const char  *base_uri,
-                            GError     **error)
+/* Reads element @index of "stories" (runs on any thread). */
+static BroadsheetStory *
+read_element (JsonNode  *node,
+              guint      index,
+              gpointer   data,
+              char     **skip_reason)
 {
-  g_autoptr(BroadsheetFeedDocument) document = NULL;
-  g_autoptr(GHashTable) seen_ids = NULL;
+  const char *base_uri = data;
+  JsonObject *object;
+  g_autofree char *id = NULL;
+  g_autofree char *headline = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *skip_reason = g_strdup_printf (_("Story %u is not a JSON object"), index + 1);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  id = broadsheet_json_dup_id (object, "id");
+  headline = broadsheet_json_dup_string (object, "headline");
+
+  if (id == NULL)
+    {
+      *skip_reason = g_strdup_printf (_("Story %u has no id"), index + 1);
+      return NULL;
+    }
+  if (headline == NULL)
+    {
+      *skip_reason = g_strdup_printf (_("Story %u has no headline"), index + 1);
+      return NULL;
+    }
+
+  return read_story (object, id, headline, base_uri);
+}
+
+static char *
+repeat_reason (guint number)
+{
+  return g_strdup_printf (_("Story %u repeats the id of an earlier story"), number);
+}
+
+/* Reads the feed's own fields of @root into @reader; its stories are read
+ * with broadsheet_feed_reader_read_array() or _read_spans().
+ */
+gboolean
+_broadsheet_story_json_begin (JsonObject            *root,
+                              const char            *base_uri,
+                              BroadsheetFeedReader  *reader,
+                              GError               **error)
+{
   g_autofree char *title = NULL;
   g_autofree char *home_page = NULL;
   g_autofree char *home_page_url = NULL;
   g_autofree char *description = NULL;
-  JsonArray *stories;
 
-  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (root != NULL, FALSE);
 
   if (!check_version (root, error))
-    return NULL;
+    return FALSE;
 
-  stories = broadsheet_json_get_array (root, "stories");
-  if (stories == NULL)
+  if (broadsheet_json_get_array (root, "stories") == NULL)
     {
       g_set_error_literal (error, BROADSHEET_FEED_ERROR, BROADSHEET_FEED_ERROR_NOT_A_FEED,
                            _("This story feed has no list of stories"));
-      return NULL;
+      return FALSE;
     }
 
   title = broadsheet_json_dup_string (root, "title");
@@ -410,51 +452,21 @@ broadsheet_story_json_read (JsonObject  *root,
   home_page_url = broadsheet_uri_resolve_link (base_uri, home_page);
   description = broadsheet_json_dup_string (root, "description");
 
-  document = broadsheet_feed_document_new (title != NULL ? title : _("Untitled Feed"));
-  broadsheet_feed_document_set_home_page_url (document, home_page_url);
-  broadsheet_feed_document_set_description (document, description);
+  reader->document = broadsheet_feed_document_new (title != NULL ? title : _("Untitled Feed"));
+  broadsheet_feed_document_set_home_page_url (reader->document, home_page_url);
+  broadsheet_feed_document_set_description (reader->document, description);
+  reader->list_member = "stories";
+  reader->read_element = read_element;
+  reader->repeat_reason = repeat_reason;
+  reader->data = g_strdup (base_uri);
+  reader->data_free = g_free;
+  return TRUE;
+}
 
-  seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < json_array_get_length (stories); i++)
-    {
-      JsonNode *node = json_array_get_element (stories, i);
-      JsonObject *object;
-      g_autofree char *id = NULL;
-      g_autofree char *headline = NULL;
-      g_autoptr(BroadsheetStory) story = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          broadsheet_feed_document_skip (document, _("Story %u is not a JSON object"), i + 1);
-          continue;
-        }
-
-      object = json_node_get_object (node);
-      id = broadsheet_json_dup_id (object, "id");
-      headline = broadsheet_json_dup_string (object, "headline");
-
-      if (id == NULL)
-        {
-          broadsheet_feed_document_skip (document, _("Story %u has no id"), i + 1);
-          continue;
-        }
-      if (headline == NULL)
-        {
-          broadsheet_feed_document_skip (document, _("Story %u has no headline"), i + 1);
-          continue;
-        }
-      if (g_hash_table_contains (seen_ids, id))
-        {
-          broadsheet_feed_document_skip (document, _("Story %u repeats the id of an earlier story"),
-                                         i + 1);
-          continue;
-        }
-
-      story = read_story (object, id, headline, base_uri);
-      broadsheet_feed_document_add_story (document, story);
-      g_hash_table_add (seen_ids, g_steal_pointer (&id));
-    }
-
-  return g_steal_pointer (&document);
+BroadsheetFeedDocument *
+broadsheet_story_json_read (JsonObject  *root,
+                            const char  *base_uri,
+                            GError     **error)
+{
+  return broadsheet_feed_reader_read (_broadsheet_story_json_begin, root, base_uri, error);
 }

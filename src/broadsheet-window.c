@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "broadsheet-bench-probe.h"
 #include "broadsheet-preferences-window.h"
 #include "broadsheet-story-row.h"
 #include "broadsheet-window-private.h"
@@ -414,6 +415,8 @@ broadsheet_window_constructed (GObject *object)
   _broadsheet_window_init_sources (self);
   _broadsheet_window_init_store (self);
   _broadsheet_window_update_list_page (self);
+  broadsheet_bench_probe_watch (GTK_WIDGET (self->story_list), G_LIST_MODEL (self->selection),
+                                G_LIST_MODEL (self->sources));
 }
 
 static void

@@ -355,6 +355,52 @@ test_deep_nesting (void)
   g_assert_error (error, BROADSHEET_JSON_CHECK_ERROR, BROADSHEET_JSON_CHECK_ERROR_TOO_DEEP);
 }
 
+/* The outline says where the root object's arrays and their elements lie,
+ * byte for byte, whatever the elements are and however they are spaced.
+ */
+static void
+test_outline (void)
+{
+  const char *json = " {\"a\": 1, \"s\\u0074\": [], \"list\" : [ {\"x\": [1, {\"y\": \"]\"}]} ,\"two\",3,"
+                     " [[]] , null ], \"o\": {\"inner\": [7]}, \"b\": [true]} ";
+  g_autoptr(GPtrArray) arrays = NULL;
+  g_autoptr(GError) error = NULL;
+  BroadsheetJsonRootArray *list;
+  const char *expected[] = { "{\"x\": [1, {\"y\": \"]\"}]}", "\"two\"", "3", "[[]]", "null" };
+
+  g_assert_true (broadsheet_json_check_outline (json, strlen (json), BROADSHEET_JSON_CHECK_MAX_DEPTH,
+                                                &arrays, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (arrays);
+  /* Arrays of nested objects are not the root's. */
+  g_assert_cmpuint (arrays->len, ==, 3);
+
+  g_assert_cmpstr (((BroadsheetJsonRootArray *) arrays->pdata[0])->name, ==, "s\\u0074");
+  g_assert_cmpuint (((BroadsheetJsonRootArray *) arrays->pdata[0])->elements->len, ==, 0);
+
+  list = arrays->pdata[1];
+  g_assert_cmpstr (list->name, ==, "list");
+  g_assert_true (json[list->span.start] == '[' && json[list->span.end - 1] == ']');
+  g_assert_cmpuint (list->elements->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      BroadsheetJsonSpan *span = &g_array_index (list->elements, BroadsheetJsonSpan, i);
+      g_autofree char *element = g_strndup (json + span->start, span->end - span->start);
+
+      g_assert_cmpstr (element, ==, expected[i]);
+    }
+
+  g_assert_cmpstr (((BroadsheetJsonRootArray *) arrays->pdata[2])->name, ==, "b");
+
+  /* A root that is not an object has no outline; an invalid document none. */
+  g_clear_pointer (&arrays, g_ptr_array_unref);
+  g_assert_true (broadsheet_json_check_outline ("[[1]]", 5, 8, &arrays, NULL));
+  g_assert_cmpuint (arrays->len, ==, 0);
+  g_clear_pointer (&arrays, g_ptr_array_unref);
+  g_assert_false (broadsheet_json_check_outline ("{\"a\": [1,]}", 11, 8, &arrays, NULL));
+  g_assert_null (arrays);
+}
+
 static void
 test_lone_surrogate (void)
 {
@@ -678,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/json-check/error-position", test_error_position);
   g_test_add_func ("/json-check/trailing-garbage", test_trailing_garbage);
   g_test_add_func ("/json-check/numbers", test_numbers);
+  g_test_add_func ("/json-check/outline", test_outline);
   g_test_add_func ("/json-check/strings", test_strings);
   g_test_add_func ("/json-check/truncated", test_truncated);
 

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "broadsheet-feed-parser.h"
 
 /* The story JSON parser, on good, bad and hostile input. */
@@ -472,6 +474,149 @@ test_jsontestsuite (void)
   g_assert_cmpuint (n_files, >=, 300);
 }
 
+/* Big feeds are read while they parse (story JSON) or on every core (JSON
+ * Feed). Whatever the route, a big feed must read exactly like a small one:
+ * the same stories in the same order, the same skips, and an array that
+ * only looks like the stories (before the real one) must change nothing.
+ */
+#define N_PADDING 600
+
+static char *
+padding_story (guint i)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  for (guint j = 0; j < 10; j++)
+    g_string_append (body, "A paragraph long enough to make the feed big. ");
+  return g_strdup_printf ("{\"id\": \"pad-%u\", \"headline\": \"Padding %u\", "
+                          "\"body\": [{\"type\": \"paragraph\", \"text\": \"%s\"}]}",
+                          i, i, body->str);
+}
+
+static void
+test_big_story_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "mixed.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"broadsheet-story-json\", "
+                                          "\"version\": 1, \"title\": \"Big\", "
+                                          "\"decoy\": [{\"id\": \"decoy\", \"headline\": \"Decoy\"}], "
+                                          "\"stories\": [");
+  g_autofree char *mixed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BroadsheetFeedDocument) document = NULL;
+  const char * const *reasons;
+  BroadsheetStory *story;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  mixed = json_to_string (json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "stories"), FALSE);
+  for (guint i = 0; i < N_PADDING; i++)
+    {
+      g_autofree char *padding = padding_story (i);
+
+      g_string_append_printf (json, "%s, ", padding);
+    }
+  /* The mixed stories without their brackets. */
+  g_string_append_len (json, mixed + 1, strlen (mixed) - 2);
+  g_string_append (json, "]}");
+  g_assert_cmpuint (json->len, >, 256 * 1024);
+
+  document = parse_string (json->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broadsheet_feed_document_get_stories (document)->len, ==, N_PADDING + 2);
+  g_assert_cmpuint (broadsheet_feed_document_get_n_skipped (document), ==, 7);
+  reasons = broadsheet_feed_document_get_skip_reasons (document);
+  g_assert_cmpstr (reasons[0], ==, "Story 602 is not a JSON object");
+  g_assert_cmpstr (reasons[1], ==, "Story 603 has no id");
+  g_assert_cmpstr (reasons[5], ==, "Story 607 repeats the id of an earlier story");
+
+  story = story_at (document, 0);
+  g_assert_cmpstr (broadsheet_story_get_id (story), ==, "pad-0");
+  g_assert_cmpuint (broadsheet_story_get_n_blocks (story), ==, 1);
+  story = story_at (document, N_PADDING - 1);
+  g_assert_cmpstr (broadsheet_story_get_id (story), ==, "pad-599");
+  story = story_at (document, N_PADDING);
+  g_assert_cmpstr (broadsheet_story_get_id (story), ==, "good-1");
+  g_assert_null (broadsheet_story_get_published (story));
+  story = story_at (document, N_PADDING + 1);
+  g_assert_cmpstr (broadsheet_story_get_id (story), ==, "good-3");
+  g_assert_cmpuint (broadsheet_story_get_n_blocks (story), ==, 1);
+  g_assert_cmpuint (broadsheet_rich_text_get_n_spans (
+                      broadsheet_block_get_text (broadsheet_story_get_block (story, 0))), ==, 0);
+}
+
+/* A big feed whose biggest array is not its list of stories is read whole. */
+static void
+test_big_other_array (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"broadsheet-story-json\", \"version\": 1, "
+                                          "\"_archive\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BroadsheetFeedDocument) document = NULL;
+
+  for (guint i = 0; i < N_PADDING; i++)
+    {
+      g_autofree char *padding = padding_story (i);
+
+      g_string_append_printf (json, "%s%s", i > 0 ? ", " : "", padding);
+    }
+  g_string_append (json, "], \"stories\": [{\"id\": 1, \"headline\": \"Only\"}, "
+                         "{\"id\": 1, \"headline\": \"Again\"}]}");
+  g_assert_cmpuint (json->len, >, 256 * 1024);
+
+  document = parse_string (json->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (broadsheet_feed_document_get_stories (document)->len, ==, 1);
+  g_assert_cmpstr (broadsheet_story_get_headline (story_at (document, 0)), ==, "Only");
+  g_assert_cmpstr (broadsheet_feed_document_get_skip_reasons (document)[0], ==,
+                   "Story 2 repeats the id of an earlier story");
+}
+
+static void
+test_big_json_feed (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", "
+                                          "\"title\": \"Big\", \"items\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BroadsheetFeedDocument) document = NULL;
+  const char * const *reasons;
+  GPtrArray *stories;
+
+  for (guint i = 0; i < N_PADDING; i++)
+    {
+      if (i == 100)
+        g_string_append (json, "42, ");
+      if (i == 200)
+        g_string_append (json, "{\"title\": \"No id\"}, ");
+      if (i == 300)
+        g_string_append (json, "{\"id\": \"item-5\", \"title\": \"Again\"}, ");
+      g_string_append_printf (json, "{\"id\": \"item-%u\", \"title\": \"Item %u\", "
+                              "\"content_html\": \"<p>Item <b>%u</b>, a paragraph long "
+                              "enough to make the feed big, and then some more.</p>\"}%s",
+                              i, i, i, i + 1 < N_PADDING ? ", " : "");
+    }
+  g_string_append (json, "]}");
+
+  document = parse_string (json->str, &error);
+  g_assert_no_error (error);
+  stories = broadsheet_feed_document_get_stories (document);
+  g_assert_cmpuint (stories->len, ==, N_PADDING);
+  for (guint i = 0; i < N_PADDING; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("item-%u", i);
+      BroadsheetStory *story = g_ptr_array_index (stories, i);
+
+      g_assert_cmpstr (broadsheet_story_get_id (story), ==, id);
+      g_assert_cmpuint (broadsheet_story_get_n_blocks (story), ==, 1);
+    }
+  reasons = broadsheet_feed_document_get_skip_reasons (document);
+  g_assert_cmpuint (g_strv_length ((char **) reasons), ==, 3);
+  g_assert_cmpstr (reasons[0], ==, "Item 101 is not a JSON object");
+  g_assert_cmpstr (reasons[1], ==, "Item 202 has no id");
+  g_assert_cmpstr (reasons[2], ==, "Item 303 repeats the id of an earlier item");
+}
+
 static void
 parse_async_cb (GObject      *object,
                 GAsyncResult *result,
@@ -522,6 +667,9 @@ main (int   argc,
   g_test_add_func ("/parser/bundled-feed", test_bundled_feed);
   g_test_add_func ("/parser/jsontestsuite", test_jsontestsuite);
   g_test_add_func ("/parser/async", test_async);
+  g_test_add_func ("/parser/big-story-json", test_big_story_json);
+  g_test_add_func ("/parser/big-json-feed", test_big_json_feed);
+  g_test_add_func ("/parser/big-other-array", test_big_other_array);
 
   return g_test_run ();
 }

@@ -1,0 +1,84 @@
+/* broadsheet-parallel.c
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Broadsheet"
+
+#include "config.h"
+
+#include "broadsheet-parallel.h"
+
+/* Runs func (i) for every i below n on every core: reading a big feed's
+ * stories, which are independent of each other (docs/performance.md). The
+ * calling thread takes a share too, and returns once every index is done.
+ */
+
+/* Indexes are taken in small batches, so one slow story does not hold up
+ * the rest of a thread's share.
+ */
+#define BATCH 16
+
+/* No more threads than this, however many cores. */
+#define MAX_THREADS 8
+
+typedef struct
+{
+  guint                   n;
+  int                     next;  /* Atomic: the first index not taken yet. */
+  BroadsheetParallelFunc  func;
+  GFunc                   thread_init;
+  GDestroyNotify          thread_free;
+  gpointer                user_data;
+} Work;
+
+static gpointer
+work_thread (gpointer data)
+{
+  Work *work = data;
+  gpointer state = NULL;
+
+  if (work->thread_init != NULL)
+    work->thread_init (&state, work->user_data);
+
+  for (;;)
+    {
+      guint start = (guint) g_atomic_int_add (&work->next, BATCH);
+
+      if (start >= work->n)
+        break;
+      for (guint i = start; i < MIN (start + BATCH, work->n); i++)
+        work->func (i, state, work->user_data);
+    }
+
+  if (work->thread_free != NULL && state != NULL)
+    work->thread_free (state);
+  return NULL;
+}
+
+/* thread_init (&state, user_data) sets each thread's state, which
+ * thread_free frees; both may be NULL. With fewer than min_parallel items
+ * everything runs on the calling thread.
+ */
+void
+broadsheet_parallel_for (guint                  n,
+                         guint                  min_parallel,
+                         BroadsheetParallelFunc func,
+                         GFunc                  thread_init,
+                         GDestroyNotify         thread_free,
+                         gpointer               user_data)
+{
+  Work work = { n, 0, func, thread_init, thread_free, user_data };
+  guint n_threads = n >= min_parallel ? MIN (g_get_num_processors (), MAX_THREADS) : 1;
+  GThread *threads[MAX_THREADS];
+
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("broadsheet-read", work_thread, &work);
+  work_thread (&work);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+}

@@ -1,0 +1,25 @@
+/* broadsheet-parallel.h
+ *
+ * Copyright 2026 The Broadsheet developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef void (*BroadsheetParallelFunc) (guint    index,
+                                        gpointer thread_state,
+                                        gpointer user_data);
+
+void broadsheet_parallel_for (guint                  n,
+                              guint                  min_parallel,
+                              BroadsheetParallelFunc func,
+                              GFunc                  thread_init,
+                              GDestroyNotify         thread_free,
+                              gpointer               user_data);
+
+G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "broadsheet-digest.h"
+
 #include "broadsheet-block.h"
 
 /* One piece of a story's body. Which fields are used depends on the kind:
@@ -372,4 +374,27 @@ broadsheet_block_equal (BroadsheetBlock *a,
       return FALSE;
 
   return TRUE;
+}
+
+/* Adds @self to @digest; see broadsheet-digest.h. */
+guint64
+broadsheet_block_digest (BroadsheetBlock *self,
+                         guint64          digest)
+{
+  guint n_items = broadsheet_block_get_n_items (self);
+
+  digest = broadsheet_digest_uint (digest, self->kind);
+  digest = broadsheet_digest_uint (digest, self->ordered);
+  digest = broadsheet_digest_string (digest, self->label);
+  digest = broadsheet_digest_string (digest, self->attribution);
+  digest = broadsheet_digest_string (digest, self->title);
+  digest = broadsheet_digest_string (digest, self->url);
+  digest = broadsheet_rich_text_digest (self->text, digest);
+  digest = broadsheet_photo_digest (self->photo, digest);
+  for (guint i = 0; i < n_items; i++)
+    {
+      digest = broadsheet_rich_text_digest (g_ptr_array_index (self->items, i), digest);
+      digest = broadsheet_digest_uint (digest, broadsheet_block_get_item_depth (self, i));
+    }
+  return broadsheet_digest_uint (digest, n_items);
 }

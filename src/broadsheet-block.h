@@ -69,4 +69,7 @@ void                 broadsheet_block_set_photo       (BroadsheetBlock     *self
 gboolean             broadsheet_block_equal           (BroadsheetBlock     *a,
                                                        BroadsheetBlock     *b);
 
+guint64          broadsheet_block_digest (BroadsheetBlock *self,
+                                          guint64          digest);
+
 G_END_DECLS

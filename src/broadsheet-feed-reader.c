@@ -58,6 +58,8 @@ read_parsed (guint    index,
 
   element->story = read->reader->read_element (json_array_get_element (read->array, index), index,
                                                read->reader->data, &element->skip_reason);
+  if (element->story != NULL)
+    broadsheet_story_get_digest (element->story);
 }
 
 static void
@@ -86,6 +88,8 @@ read_bytes (guint    index,
 
   element->story = read->reader->read_element (json_parser_get_root (parser), index,
                                                read->reader->data, &element->skip_reason);
+  if (element->story != NULL)
+    broadsheet_story_get_digest (element->story);
 }
 
 /* Adds the elements read to the document in order; takes them. */

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "broadsheet-parallel.h"
 
 /* Runs func (i) for every i below n on every core: reading a big feed's
@@ -81,4 +83,33 @@ broadsheet_parallel_for (guint                  n,
   work_thread (&work);
   for (guint i = 1; i < n_threads; i++)
     g_thread_join (threads[i]);
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+}
+
+/* Drops a reference to @object on a worker thread: freeing a parsed feed of
+ * 10,000 stories takes longer than a frame, and nothing of it needs the main
+ * thread. Only for objects no widget has seen.
+ */
+void
+broadsheet_release_in_thread (gpointer object)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, broadsheet_release_in_thread);
+  /* Not as task data with a free function: the task's last reference, and
+   * so that free, can be dropped on the main thread.
+   */
+  g_task_set_task_data (task, object, NULL);
+  g_task_run_in_thread (task, release_thread);
 }

@@ -22,4 +22,6 @@ void broadsheet_parallel_for (guint                  n,
                               GDestroyNotify         thread_free,
                               gpointer               user_data);
 
+void broadsheet_release_in_thread (gpointer object);
+
 G_END_DECLS

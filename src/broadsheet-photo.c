@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "broadsheet-digest.h"
+
 #include "broadsheet-photo.h"
 
 /* A picture in a story: the lead photo or one in the body. The URL may be
@@ -227,4 +229,20 @@ broadsheet_photo_equal (BroadsheetPhoto *a,
          g_strcmp0 (a->alt_text, b->alt_text) == 0 &&
          a->width == b->width &&
          a->height == b->height;
+}
+
+/* Adds @self (which may be NULL) to @digest; see broadsheet-digest.h. */
+guint64
+broadsheet_photo_digest (BroadsheetPhoto *self,
+                         guint64          digest)
+{
+  if (self == NULL)
+    return broadsheet_digest_string (digest, NULL);
+
+  digest = broadsheet_digest_string (digest, self->url);
+  digest = broadsheet_digest_string (digest, self->caption);
+  digest = broadsheet_digest_string (digest, self->credit);
+  digest = broadsheet_digest_string (digest, self->alt_text);
+  digest = broadsheet_digest_uint (digest, (guint64) self->width);
+  return broadsheet_digest_uint (digest, (guint64) self->height);
 }

@@ -25,4 +25,7 @@ int              broadsheet_photo_get_height   (BroadsheetPhoto *self);
 gboolean         broadsheet_photo_equal        (BroadsheetPhoto *a,
                                                 BroadsheetPhoto *b);
 
+guint64          broadsheet_photo_digest (BroadsheetPhoto *self,
+                                          guint64          digest);
+
 G_END_DECLS

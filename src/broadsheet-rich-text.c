@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "broadsheet-digest.h"
+
 #include <string.h>
 
 #include "broadsheet-rich-text.h"
@@ -191,6 +193,27 @@ broadsheet_rich_text_equal (const BroadsheetRichText *a,
     }
 
   return TRUE;
+}
+
+/* Adds @self (which may be NULL) to @digest; see broadsheet-digest.h. */
+guint64
+broadsheet_rich_text_digest (const BroadsheetRichText *self,
+                             guint64                   digest)
+{
+  if (self == NULL)
+    return broadsheet_digest_string (digest, NULL);
+
+  digest = broadsheet_digest_string (digest, self->text);
+  for (guint i = 0; i < broadsheet_rich_text_get_n_spans (self); i++)
+    {
+      const BroadsheetSpan *span = &g_array_index (self->spans, BroadsheetSpan, i);
+
+      digest = broadsheet_digest_uint (digest, span->offset);
+      digest = broadsheet_digest_uint (digest, span->length);
+      digest = broadsheet_digest_uint (digest, span->style);
+      digest = broadsheet_digest_string (digest, span->url);
+    }
+  return broadsheet_digest_uint (digest, broadsheet_rich_text_get_n_spans (self));
 }
 
 typedef struct

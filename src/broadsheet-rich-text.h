@@ -50,4 +50,7 @@ gboolean            broadsheet_rich_text_equal       (const BroadsheetRichText *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BroadsheetRichText, broadsheet_rich_text_unref)
 
+guint64             broadsheet_rich_text_digest     (const BroadsheetRichText *self,
+                                                     guint64                   digest);
+
 G_END_DECLS

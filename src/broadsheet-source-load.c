@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-feed-parser.h"
+#include "broadsheet-parallel.h"
 #include "broadsheet-source-private.h"
 
 /* Loading a source: a local feed is read with GIO; a network feed is fetched
@@ -124,6 +125,7 @@ parse_cb (GObject      *object,
     }
 
   _broadsheet_source_merge_document (self, document);
+  broadsheet_release_in_thread (g_steal_pointer (&document));
   if (broadsheet_source_is_remote (self))
     remember_response (self, load);
   succeed (self, task);
@@ -205,7 +207,10 @@ cached_parse_cb (GObject      *object,
 
   /* A cache we cannot read is as good as none: the network decides. */
   if (document != NULL)
-    _broadsheet_source_merge_document (self, document);
+    {
+      _broadsheet_source_merge_document (self, document);
+      broadsheet_release_in_thread (g_steal_pointer (&document));
+    }
   else
     g_message ("Ignoring the cached copy of %s: %s", self->uri, error->message);
 

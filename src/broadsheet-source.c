@@ -506,6 +506,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
   GPtrArray *incoming = broadsheet_feed_document_get_stories (document);
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) unchanged_ids = g_ptr_array_new ();
@@ -530,7 +531,9 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
       BroadsheetStory *old = g_hash_table_lookup (previous, broadsheet_story_get_id (story));
 
       g_hash_table_add (listed, (gpointer)broadsheet_story_get_id (story));
-      if (old != NULL && (old == self->held_story || broadsheet_story_equal (old, story)))
+      /* Digests were taken on the parser's threads. */
+      if (old != NULL && (old == self->held_story ||
+                          broadsheet_story_get_digest (old) == broadsheet_story_get_digest (story)))
         {
           held_kept |= old == self->held_story;
           broadsheet_story_archive_set_last_seen (old, now);
@@ -564,15 +567,22 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
   if (held_is_ours && !held_kept)
     g_ptr_array_add (merged, g_object_ref (self->held_story));
 
-  /* Count unread on the new set, then swap it in with one change. */
+  /* Follow only the stories that come and go (most stay, and connecting
+   * and disconnecting handlers for 10,000 stories takes longer than a
+   * frame), then swap the new set in with one change.
+   */
+  for (guint i = 0; i < merged->len; i++)
+    g_hash_table_add (kept, g_ptr_array_index (merged, i));
   for (guint i = 0; i < n_previous; i++)
     {
       g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
-      untrack_story (self, story);
+      if (!g_hash_table_remove (kept, story))
+        untrack_story (self, story);
     }
   for (guint i = 0; i < merged->len; i++)
-    track_story (self, g_ptr_array_index (merged, i));
+    if (g_hash_table_contains (kept, g_ptr_array_index (merged, i)))
+      track_story (self, g_ptr_array_index (merged, i));
 
   g_list_store_splice (self->stories, 0, n_previous, merged->pdata, merged->len);
   if (self->store != NULL)

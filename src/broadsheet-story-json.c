@@ -322,6 +322,7 @@ _broadsheet_story_json_read_story_node (JsonNode    *node,
   JsonObject *object;
   g_autofree char *id = NULL;
   g_autofree char *headline = NULL;
+  BroadsheetStory *story;
 
   g_return_val_if_fail (node != NULL, NULL);
 
@@ -349,7 +350,10 @@ _broadsheet_story_json_read_story_node (JsonNode    *node,
       return NULL;
     }
 
-  return read_story (object, id, headline, base_uri);
+  story = read_story (object, id, headline, base_uri);
+  /* Taken here, on the reader's thread; see broadsheet_story_get_digest(). */
+  broadsheet_story_get_digest (story);
+  return story;
 }
 
 static gboolean

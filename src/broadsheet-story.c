@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "broadsheet-digest.h"
+
 #include "broadsheet-story.h"
 
 /* A story as a reader shows it. Everything but the user state (read, saved)
@@ -32,8 +34,11 @@ struct _BroadsheetStory
   BroadsheetPhoto *lead_photo;
   GPtrArray       *blocks;
 
+  guint64          digest;   /* Of the content, once has_digest. */
+
   guint read : 1;
   guint saved : 1;
+  guint has_digest : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BroadsheetStory, broadsheet_story, G_TYPE_OBJECT)
@@ -381,6 +386,48 @@ broadsheet_story_add_block (BroadsheetStory *self,
   g_return_if_fail (BROADSHEET_IS_BLOCK (block));
 
   g_ptr_array_add (self->blocks, g_object_ref (block));
+  self->has_digest = FALSE;
+}
+
+/* A digest of everything broadsheet_story_equal() compares (see
+ * broadsheet-digest.h): a refresh compares digests instead of walking two
+ * stories, on the main thread, for every story of the feed. Readers take it
+ * on their worker threads as they finish a story, so the main thread only
+ * ever reads it.
+ */
+guint64
+broadsheet_story_get_digest (BroadsheetStory *self)
+{
+  guint64 digest = BROADSHEET_DIGEST_INIT;
+
+  g_return_val_if_fail (BROADSHEET_IS_STORY (self), 0);
+
+  if (self->has_digest)
+    return self->digest;
+
+  digest = broadsheet_digest_string (digest, self->id);
+  digest = broadsheet_digest_string (digest, self->headline);
+  digest = broadsheet_digest_string (digest, self->url);
+  digest = broadsheet_digest_string (digest, self->kicker);
+  digest = broadsheet_digest_string (digest, self->summary);
+  digest = broadsheet_digest_string (digest, self->language);
+  digest = broadsheet_digest_uint (digest, self->published != NULL ?
+                                   (guint64) g_date_time_to_unix (self->published) : G_MAXUINT64);
+  digest = broadsheet_digest_uint (digest, self->updated != NULL ?
+                                   (guint64) g_date_time_to_unix (self->updated) : G_MAXUINT64);
+  for (guint i = 0; self->authors != NULL && self->authors[i] != NULL; i++)
+    digest = broadsheet_digest_string (digest, self->authors[i]);
+  digest = broadsheet_digest_string (digest, NULL);
+  for (guint i = 0; self->topics != NULL && self->topics[i] != NULL; i++)
+    digest = broadsheet_digest_string (digest, self->topics[i]);
+  digest = broadsheet_digest_string (digest, NULL);
+  digest = broadsheet_photo_digest (self->lead_photo, digest);
+  for (guint i = 0; i < self->blocks->len; i++)
+    digest = broadsheet_block_digest (g_ptr_array_index (self->blocks, i), digest);
+
+  self->digest = broadsheet_digest_uint (digest, self->blocks->len);
+  self->has_digest = TRUE;
+  return self->digest;
 }
 
 gboolean

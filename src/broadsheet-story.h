@@ -45,4 +45,6 @@ void                broadsheet_story_set_saved      (BroadsheetStory *self,
 gboolean            broadsheet_story_equal          (BroadsheetStory *a,
                                                      BroadsheetStory *b);
 
+guint64                 broadsheet_story_get_digest   (BroadsheetStory *self);
+
 G_END_DECLS

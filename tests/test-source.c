@@ -215,6 +215,62 @@ write_feed (Fixture    *fixture,
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
 }
 
+/* A refresh compares stories by digest (broadsheet_story_get_digest()):
+ * a change anywhere in a story, however deep, must still replace it, and
+ * the user's marks must not count as a change.
+ */
+static void
+test_merge_sees_every_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char *base =
+    "{ \"id\": \"s\", \"headline\": \"H\", \"published\": \"2026-11-27T10:00:00Z\", "
+    "\"topics\": [\"a\", \"b\"], "
+    "\"lead_photo\": {\"url\": \"https://example.org/p.jpg\", \"credit\": \"C\"}, "
+    "\"body\": [{\"type\": \"paragraph\", \"text\": \"Some text\", "
+    "\"spans\": [{\"offset\": 0, \"length\": 4, \"style\": \"bold\"}]}, "
+    "{\"type\": \"list\", \"items\": [\"one\", {\"text\": \"two\", \"depth\": 1}]}, "
+    "{\"type\": \"go_deeper\", \"title\": \"More\", \"url\": \"https://example.org/m\"}] }";
+  const char *changes[][2] = {
+    { "\"Some text\"", "\"Some text!\"" },
+    { "\"style\": \"bold\"", "\"style\": \"italic\"" },
+    { "\"depth\": 1", "\"depth\": 2" },
+    { "\"credit\": \"C\"", "\"credit\": \"D\"" },
+    { "[\"a\", \"b\"]", "[\"b\", \"a\"]" },
+    { "10:00:00Z", "10:00:01Z" },
+    { "example.org/m", "example.org/n" },
+  };
+  g_autoptr(BroadsheetSource) source = broadsheet_source_new (fixture->uri, NULL, NULL);
+  GError *error = NULL;
+
+  write_feed (fixture, base);
+  error = load (source, NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(GString) changed = g_string_new (base);
+      BroadsheetStory *before = find_story (source, "s");
+
+      /* Marks are not content: the same story stays. */
+      broadsheet_story_set_read (before, !broadsheet_story_get_read (before));
+      write_feed (fixture, base);
+      error = load (source, NULL);
+      g_assert_no_error (error);
+      g_assert_true (find_story (source, "s") == before);
+
+      g_assert_cmpuint (g_string_replace (changed, changes[i][0], changes[i][1], 1), ==, 1);
+      write_feed (fixture, changed->str);
+      error = load (source, NULL);
+      g_assert_no_error (error);
+      g_assert_false (find_story (source, "s") == before);
+
+      write_feed (fixture, base);
+      error = load (source, NULL);
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_merge_by_id (Fixture       *fixture,
                   gconstpointer  data)
@@ -328,6 +384,8 @@ main (int   argc,
   g_test_add ("/source/skipped-count", Fixture, NULL,
               fixture_set_up, test_skipped_count, fixture_tear_down);
   g_test_add ("/source/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/source/merge-sees-every-change", Fixture, NULL,
+              fixture_set_up, test_merge_sees_every_change, fixture_tear_down);
   g_test_add ("/source/merge-by-id", Fixture, NULL,
               fixture_set_up, test_merge_by_id, fixture_tear_down);
   g_test_add ("/source/titles", Fixture, NULL, fixture_set_up, test_titles, fixture_tear_down);

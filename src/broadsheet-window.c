@@ -270,6 +270,17 @@ source_to_stories (gpointer item,
 }
 
 static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *row = g_object_new (BROADSHEET_TYPE_STORY_ROW, NULL);
+
+  gtk_list_item_set_child (item, row);
+  g_object_bind_property (item, "item", row, "story", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item, "position", row, "position", G_BINDING_SYNC_CREATE);
+}
+
+static void
 setup_models (BroadsheetWindow *self)
 {
   GtkMapListModel *per_source;
@@ -303,8 +314,12 @@ setup_models (BroadsheetWindow *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (stories_changed_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_PREFIX
-                                                             "/broadsheet-story-list-item.ui");
+  /* Rows are made in code rather than from a GtkBuilder template per row:
+   * the list makes a screenful of them in one frame when the first feed
+   * arrives, and every millisecond of that frame shows.
+   */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   gtk_list_view_set_factory (self->story_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->story_list, GTK_SELECTION_MODEL (self->selection));

@@ -83,6 +83,28 @@ _broadsheet_source_archive_merged (BroadsheetSource   *self,
     broadsheet_store_touch_stories (self->store, self->uri, unchanged_ids);
 }
 
+/* A feed's archive is shown in two steps: the newest screenful at once,
+ * then the rest. Reading 10,000 stored stories takes most of a second, and
+ * the first headlines should not wait for the last (docs/performance.md).
+ */
+#define FIRST_STORIES 100
+
+static void
+archive_rest_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(BroadsheetSource) self = user_data;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stories = broadsheet_story_archive_load_finish (result, &error);
+  if (stories != NULL)
+    _broadsheet_source_restore_more (self, stories);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
+}
+
 static void
 archive_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -100,6 +122,12 @@ archive_loaded_cb (GObject      *object,
     /* The feed itself still loads; the store says what went wrong on its own. */
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 
+  /* The rest comes while the feed itself is read. */
+  if (stories != NULL && stories->len == FIRST_STORIES)
+    broadsheet_story_archive_load_async (self->store, self->uri, *(gint64 *) g_task_get_task_data (task), -1,
+                                         g_task_get_cancellable (task), archive_rest_loaded_cb,
+                                         g_object_ref (self));
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -111,6 +139,7 @@ _broadsheet_source_restore_async (BroadsheetSource    *self,
                                   gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  gint64 *not_before;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 retention = self->retention > 0 ? self->retention
                                          : (gint64)DEFAULT_RETENTION_DAYS * 24 * 60 * 60;
@@ -123,8 +152,11 @@ _broadsheet_source_restore_async (BroadsheetSource    *self,
       return;
     }
 
-  broadsheet_story_archive_load_async (self->store, self->uri, now - retention, cancellable,
-                                       archive_loaded_cb, task);
+  not_before = g_new (gint64, 1);
+  *not_before = now - retention;
+  g_task_set_task_data (task, not_before, g_free);
+  broadsheet_story_archive_load_async (self->store, self->uri, *not_before, FIRST_STORIES,
+                                       cancellable, archive_loaded_cb, task);
 }
 
 void

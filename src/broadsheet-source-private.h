@@ -48,6 +48,8 @@ void _broadsheet_source_mark_updated   (BroadsheetSource       *self,
                                         GDateTime              *when);
 void _broadsheet_source_merge_document (BroadsheetSource       *self,
                                         BroadsheetFeedDocument *document);
+void _broadsheet_source_restore_more    (BroadsheetSource      *self,
+                                         GPtrArray             *stories);
 void _broadsheet_source_restore_stories (BroadsheetSource      *self,
                                          GPtrArray             *stories);
 

@@ -477,6 +477,45 @@ _broadsheet_source_mark_updated (BroadsheetSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATED]);
 }
 
+/* Adds the rest of the archive's @stories (the first screenful is shown
+ * already): those not listed yet, whether or not the feed was read since.
+ */
+void
+_broadsheet_source_restore_more (BroadsheetSource *self,
+                                 GPtrArray        *stories)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  guint n_unread_before = self->n_unread;
+  guint n_saved_before = self->n_saved;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+
+      g_hash_table_add (listed, (gpointer) broadsheet_story_get_id (story));
+    }
+  for (guint i = 0; i < stories->len; i++)
+    {
+      BroadsheetStory *story = g_ptr_array_index (stories, i);
+
+      if (!g_hash_table_contains (listed, broadsheet_story_get_id (story)))
+        {
+          track_story (self, story);
+          g_ptr_array_add (missing, story);
+        }
+    }
+  if (missing->len == 0)
+    return;
+
+  g_list_store_splice (self->stories, n, 0, missing->pdata, missing->len);
+  if (self->n_unread != n_unread_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+  if (self->n_saved != n_saved_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
+}
+
 /* Shows @stories from the archive, on a first load before the feed is read. */
 void
 _broadsheet_source_restore_stories (BroadsheetSource *self,

@@ -74,6 +74,7 @@ typedef struct
   char        *text;   /* SET_SAVED: the story's JSON; EXEC: SQL. */
   gboolean     flag;   /* SET_READ: read; SET_SAVED: saved. */
   gint64       time;   /* Writes: when queued. EXPIRE, LOAD_FEED: the limit. */
+  int          limit;  /* LOAD_FEED: at most this many stories, or -1 for all. */
   GPtrArray   *items;  /* PUT: BroadsheetStoredStory; TOUCH, SET_READ: ids; LOAD_SAVED: feeds. */
   GTask       *task;   /* FLUSH and the reads. */
 } StoreOp;

@@ -227,7 +227,7 @@ _broadsheet_store_sql_load (StoreWorker  *worker,
   if (op->kind == STORE_OP_LOAD_FEED)
     sql = "SELECT " STORY_COLUMNS " FROM stories"
           " WHERE feed_uri = ?1 AND (saved <> 0 OR last_seen >= ?2)"
-          " ORDER BY published DESC, story_id";
+          " ORDER BY published DESC, story_id LIMIT ?3";
   else
     sql = "SELECT " STORY_COLUMNS " FROM stories WHERE saved <> 0"
           " ORDER BY saved_at DESC, feed_uri, story_id";
@@ -237,6 +237,7 @@ _broadsheet_store_sql_load (StoreWorker  *worker,
     {
       sqlite3_bind_text (stmt, 1, op->feed_uri, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, op->time);
+      sqlite3_bind_int (stmt, 3, op->limit);
     }
   else if (rc == SQLITE_OK)
     {

@@ -364,12 +364,14 @@ copy_strv (const char * const *strv)
 }
 
 /* Loads the stories of @feed_uri that are saved, or were last seen in the
- * feed at or after @not_before (Unix seconds), newest first.
+ * feed at or after @not_before (Unix seconds), newest first; at most @limit
+ * of them, or all when it is -1.
  */
 void
 broadsheet_store_load_feed_async (BroadsheetStore     *self,
                                   const char          *feed_uri,
                                   gint64               not_before,
+                                  int                  limit,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
@@ -381,6 +383,7 @@ broadsheet_store_load_feed_async (BroadsheetStore     *self,
 
   op = _broadsheet_store_op_new (STORE_OP_LOAD_FEED, feed_uri);
   op->time = not_before;
+  op->limit = limit;
   queue_task (self, op, cancellable, callback, user_data, broadsheet_store_load_feed_async);
 }
 

@@ -65,6 +65,7 @@ gboolean         broadsheet_store_get_read_only     (BroadsheetStore      *self)
 void             broadsheet_store_load_feed_async   (BroadsheetStore      *self,
                                                      const char           *feed_uri,
                                                      gint64                not_before,
+                                                     int                   limit,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);

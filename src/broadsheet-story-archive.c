@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "broadsheet-parallel.h"
 #include "broadsheet-story-archive.h"
 #include "broadsheet-story-json-writer.h"
 
@@ -246,6 +247,46 @@ broadsheet_story_archive_put (BroadsheetStore *store,
 
 /* Reading ---------------------------------------------------------------- */
 
+typedef struct
+{
+  GPtrArray        *records;
+  BroadsheetStory **stories;     /* By record; NULL where one cannot be read. */
+  GCancellable     *cancellable;
+} Read;
+
+static void
+read_story (guint    index,
+            gpointer thread_state,
+            gpointer user_data)
+{
+  Read *read = user_data;
+  BroadsheetStoredStory *record = g_ptr_array_index (read->records, index);
+  g_autoptr(GError) error = NULL;
+  BroadsheetStory *story;
+
+  if (g_cancellable_is_cancelled (read->cancellable))
+    return;
+
+  /* Relative links and local pictures resolve against the story's feed. */
+  story = broadsheet_story_json_read_story (record->json, -1, record->feed_uri, &error);
+  if (story == NULL)
+    {
+      g_warning ("A stored story of %s (%s) could not be read and is left out: %s",
+                 record->feed_uri, record->story_id, error->message);
+      return;
+    }
+
+  broadsheet_story_set_read (story, record->read);
+  broadsheet_story_set_saved (story, record->saved);
+  broadsheet_story_archive_set_last_seen (story, record->last_seen);
+  g_object_set_data_full (G_OBJECT (story), "broadsheet-archive-feed-uri",
+                          g_strdup (record->feed_uri), g_free);
+  read->stories[index] = story;
+}
+
+/* Each stored story is a small document of its own: they are read on every
+ * core (a feed's archive holds thousands).
+ */
 static void
 read_stories_thread (GTask        *task,
                      gpointer      source_object,
@@ -254,33 +295,17 @@ read_stories_thread (GTask        *task,
 {
   GPtrArray *records = task_data;
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree BroadsheetStory **read_stories = g_new0 (BroadsheetStory *, records->len + 1);
+  Read read = { records, read_stories, cancellable };
+
+  broadsheet_parallel_for (records->len, 64, read_story, NULL, NULL, &read);
 
   for (guint i = 0; i < records->len; i++)
-    {
-      BroadsheetStoredStory *record = g_ptr_array_index (records, i);
-      g_autoptr(GError) error = NULL;
-      BroadsheetStory *story;
+    if (read_stories[i] != NULL)
+      g_ptr_array_add (stories, read_stories[i]);
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      /* Relative links and local pictures resolve against the story's feed. */
-      story = broadsheet_story_json_read_story (record->json, -1, record->feed_uri, &error);
-      if (story == NULL)
-        {
-          g_warning ("A stored story of %s (%s) could not be read and is left out: %s",
-                     record->feed_uri, record->story_id, error->message);
-          continue;
-        }
-
-      broadsheet_story_set_read (story, record->read);
-      broadsheet_story_set_saved (story, record->saved);
-      broadsheet_story_archive_set_last_seen (story, record->last_seen);
-      g_object_set_data_full (G_OBJECT (story), "broadsheet-archive-feed-uri",
-                              g_strdup (record->feed_uri), g_free);
-      g_ptr_array_add (stories, story);
-    }
-
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_return_pointer (task, g_steal_pointer (&stories), (GDestroyNotify)g_ptr_array_unref);
 }
 
@@ -309,12 +334,14 @@ records_loaded_cb (GObject      *object,
 }
 
 /* Loads the stored stories of @feed_uri that are saved or were listed at or
- * after @not_before (Unix seconds), read and saved marks set.
+ * after @not_before (Unix seconds), read and saved marks set, newest first;
+ * at most @limit of them, or all when it is -1.
  */
 void
 broadsheet_story_archive_load_async (BroadsheetStore     *store,
                                      const char          *feed_uri,
                                      gint64               not_before,
+                                     int                  limit,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
@@ -325,7 +352,8 @@ broadsheet_story_archive_load_async (BroadsheetStore     *store,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, broadsheet_story_archive_load_async);
-  broadsheet_store_load_feed_async (store, feed_uri, not_before, cancellable, records_loaded_cb, task);
+  broadsheet_store_load_feed_async (store, feed_uri, not_before, limit, cancellable,
+                                    records_loaded_cb, task);
 }
 
 /* Loads the saved stories whose feed is none of @feed_uris: those of feeds

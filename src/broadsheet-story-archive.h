@@ -28,6 +28,7 @@ void        broadsheet_story_archive_put             (BroadsheetStore     *store
 void        broadsheet_story_archive_load_async      (BroadsheetStore     *store,
                                                       const char          *feed_uri,
                                                       gint64               not_before,
+                                                      int                  limit,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);

@@ -11,6 +11,8 @@
 
 #include "broadsheet-feed-parser.h"
 #include "broadsheet-source.h"
+#include "broadsheet-store.h"
+#include "broadsheet-story-archive.h"
 #include "broadsheet-story.h"
 
 /* Loading a source keeps what the user already sees when a load fails. */
@@ -272,6 +274,94 @@ test_merge_sees_every_change (Fixture       *fixture,
 }
 
 static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+n_stored (BroadsheetStore *store,
+          const char      *uri)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+
+  broadsheet_store_load_feed_async (store, uri, 0, -1, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stored = broadsheet_store_load_feed_finish (store, result, NULL);
+  return stored != NULL ? stored->len : 0;
+}
+
+/* A big archive comes back in two steps: the newest hundred at once, then
+ * the rest, with their marks, and nothing twice.
+ */
+static void
+test_archive_in_two_steps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "store.db", NULL);
+  BroadsheetStore *store = broadsheet_store_new (db);
+  g_autoptr(BroadsheetSource) first = broadsheet_source_new (fixture->uri, NULL, NULL);
+  g_autoptr(BroadsheetSource) again = broadsheet_source_new (fixture->uri, NULL, NULL);
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GString) stories = g_string_new (NULL);
+  GListModel *restored;
+  GError *error = NULL;
+
+  broadsheet_store_open_async (store, NULL, result_cb, &opened);
+  while (opened == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (broadsheet_store_open_finish (store, opened, NULL));
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (stories, "%s{ \"id\": \"s%u\", \"headline\": \"Story %u\", "
+                            "\"published\": \"2026-11-%02uT10:%02u:00Z\" }",
+                            i > 0 ? ", " : "", i, i, 27 - i / 60, i % 60);
+  write_feed (fixture, stories->str);
+  broadsheet_source_set_store (first, store, 30);
+  error = load (first, NULL);
+  g_assert_no_error (error);
+  broadsheet_story_set_read (find_story (first, "s240"), TRUE);
+  while (n_stored (store, fixture->uri) < 250)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Offline: only the store has the stories now. */
+  copy_feed (fixture, "broken.json");
+  broadsheet_source_set_store (again, store, 30);
+  error = load (again, NULL);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  restored = broadsheet_source_get_stories (again);
+  g_assert_cmpuint (g_list_model_get_n_items (restored), >=, 100);
+
+  while (g_list_model_get_n_items (restored) < 250)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+
+      g_assert_nonnull (find_story (again, id));
+    }
+  g_assert_true (broadsheet_story_get_read (find_story (again, "s240")));
+  g_assert_cmpuint (broadsheet_source_get_n_unread (again), ==, 249);
+  g_assert_cmpuint (g_list_model_get_n_items (restored), ==, 250);
+
+  g_clear_object (&first);
+  g_clear_object (&again);
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix != NULL; suffix = *suffix == '\0' ? "-wal" :
+                                                       g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (db, suffix, NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
 test_merge_by_id (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -386,6 +476,8 @@ main (int   argc,
   g_test_add ("/source/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/source/merge-sees-every-change", Fixture, NULL,
               fixture_set_up, test_merge_sees_every_change, fixture_tear_down);
+  g_test_add ("/source/archive-in-two-steps", Fixture, NULL,
+              fixture_set_up, test_archive_in_two_steps, fixture_tear_down);
   g_test_add ("/source/merge-by-id", Fixture, NULL,
               fixture_set_up, test_merge_by_id, fixture_tear_down);
   g_test_add ("/source/titles", Fixture, NULL, fixture_set_up, test_titles, fixture_tear_down);

@@ -102,7 +102,7 @@ load_feed (BroadsheetStore *store,
   g_autoptr(GError) error = NULL;
   GPtrArray *stories;
 
-  broadsheet_store_load_feed_async (store, feed_uri, not_before, NULL, done_cb, &result);
+  broadsheet_store_load_feed_async (store, feed_uri, not_before, -1, NULL, done_cb, &result);
   stories = broadsheet_store_load_feed_finish (store, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (stories);
@@ -1166,7 +1166,7 @@ test_closed (void)
   wait_for_error (&failed);
   g_assert_error (failed, BROADSHEET_STORE_ERROR, BROADSHEET_STORE_ERROR_CLOSED);
 
-  broadsheet_store_load_feed_async (store, FEED, 0, NULL, done_cb, &result);
+  broadsheet_store_load_feed_async (store, FEED, 0, -1, NULL, done_cb, &result);
   g_assert_null (broadsheet_store_load_feed_finish (store, wait_for (&result), &error));
   g_assert_error (error, BROADSHEET_STORE_ERROR, BROADSHEET_STORE_ERROR_CLOSED);
   g_clear_object (&result);

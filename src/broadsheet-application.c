@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-application.h"
+#include "broadsheet-story-archive.h"
 #include "broadsheet-window.h"
 
 /* The application: one instance per session. A second launch hands its
@@ -175,7 +176,10 @@ broadsheet_application_shutdown (GApplication *app)
 
   /* Every change made is written before the app goes. */
   if (self->store != NULL)
-    broadsheet_store_close (self->store);
+    {
+      broadsheet_story_archive_wait_for_puts ();
+      broadsheet_store_close (self->store);
+    }
 
   G_APPLICATION_CLASS (broadsheet_application_parent_class)->shutdown (app);
 }

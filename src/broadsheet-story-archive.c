@@ -189,6 +189,9 @@ write_stories_thread (GTask        *task,
   g_task_return_pointer (task, records, (GDestroyNotify)g_ptr_array_unref);
 }
 
+/* Puts on their way to a store (see broadsheet_story_archive_wait_for_puts()). */
+static int n_puts_pending;
+
 static void
 stories_written_cb (GObject      *object,
                     GAsyncResult *result,
@@ -207,6 +210,18 @@ stories_written_cb (GObject      *object,
       record->saved = broadsheet_story_get_saved (story);
     }
   broadsheet_store_put_stories (put->store, put->feed_uri, records);
+  g_atomic_int_dec_and_test (&n_puts_pending);
+}
+
+/* Waits until every story given to broadsheet_story_archive_put() is queued
+ * in its store, so closing the store then writes them: a big feed takes a
+ * moment to turn into JSON, and quitting in that moment lost it.
+ */
+void
+broadsheet_story_archive_wait_for_puts (void)
+{
+  while (g_atomic_int_get (&n_puts_pending) > 0)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gpointer
@@ -239,6 +254,7 @@ broadsheet_story_archive_put (BroadsheetStore *store,
   put->stories = g_ptr_array_copy (stories, ref_story, NULL);
   g_ptr_array_set_free_func (put->stories, g_object_unref);
 
+  g_atomic_int_inc (&n_puts_pending);
   task = g_task_new (NULL, NULL, stories_written_cb, NULL);
   g_task_set_source_tag (task, broadsheet_story_archive_put);
   g_task_set_task_data (task, put, put_data_free);

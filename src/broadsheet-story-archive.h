@@ -21,6 +21,7 @@ gint64      broadsheet_story_archive_get_last_seen   (BroadsheetStory     *story
 void        broadsheet_story_archive_set_last_seen   (BroadsheetStory     *story,
                                                       gint64               last_seen);
 
+void        broadsheet_story_archive_wait_for_puts   (void);
 void        broadsheet_story_archive_put             (BroadsheetStore     *store,
                                                       const char          *feed_uri,
                                                       GPtrArray           *stories);

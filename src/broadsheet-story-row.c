@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "broadsheet-clock.h"
-#include "broadsheet-label-util.h"
 #include "broadsheet-story-row.h"
 #include "broadsheet-thumbnail.h"
 #include "broadsheet-time-format.h"
@@ -30,12 +29,16 @@ struct _BroadsheetStoryRow
   gulong           clock_handler;
 
   GtkWidget *box;
-  GtkLabel  *kicker_label;
-  GtkLabel  *headline_label;
+  /* Inscriptions, not labels: they are sized by lines and characters
+   * rather than by laying out their text, which the list would do for some
+   * 200 rows at once (docs/performance.md).
+   */
+  GtkInscription *kicker_label;
+  GtkInscription *headline_label;
   GtkWidget *unread_label;
   GtkWidget *saved_image;
   BroadsheetThumbnail *thumbnail;
-  GtkLabel  *meta_label;
+  GtkInscription *meta_label;
   char      *meta;
   GtkWidget *menu;        /* The context menu, made on first use. */
   guint      position;
@@ -58,7 +61,6 @@ update_meta (BroadsheetStoryRow *self)
   GDateTime *published = NULL;
   g_autofree char *byline = NULL;
   g_autofree char *relative = NULL;
-  g_autofree char *exact = NULL;
   g_autofree char *meta = NULL;
 
   if (self->story != NULL)
@@ -71,7 +73,6 @@ update_meta (BroadsheetStoryRow *self)
     {
       relative = broadsheet_format_relative_time (published,
                                                   broadsheet_clock_get_now (broadsheet_clock_get_default ()));
-      exact = broadsheet_format_exact_time (published);
     }
 
   if (byline != NULL && relative != NULL)
@@ -80,11 +81,34 @@ update_meta (BroadsheetStoryRow *self)
   else
     meta = g_strdup (byline != NULL ? byline : relative);
 
-  gtk_label_set_text (self->meta_label, meta != NULL ? meta : "");
+  gtk_inscription_set_text (self->meta_label, meta);
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), exact);
   g_free (self->meta);
   self->meta = g_steal_pointer (&meta);
+}
+
+/* The exact time, as a tooltip on the relative one. Asked for when the
+ * pointer rests there rather than set on every bind: setting a tooltip makes
+ * GTK ask the X server where the pointer is, and the list binds some 200
+ * rows at once when a big feed arrives (docs/performance.md).
+ */
+static gboolean
+meta_query_tooltip_cb (GtkWidget          *label,
+                       int                 x,
+                       int                 y,
+                       gboolean            keyboard,
+                       GtkTooltip         *tooltip,
+                       BroadsheetStoryRow *self)
+{
+  GDateTime *published = self->story != NULL ? broadsheet_story_get_published (self->story) : NULL;
+  g_autofree char *exact = NULL;
+
+  if (published == NULL)
+    return FALSE;
+
+  exact = broadsheet_format_exact_time (published);
+  gtk_tooltip_set_text (tooltip, exact);
+  return TRUE;
 }
 
 /* One sentence for screen readers with everything the row shows, states in
@@ -168,13 +192,16 @@ broadsheet_story_row_set_story (BroadsheetStoryRow *self,
       self->saved_handler = g_signal_connect_object (story, "notify::saved",
                                                      G_CALLBACK (story_state_changed_cb),
                                                      self, G_CONNECT_SWAPPED);
-      broadsheet_label_set_optional_text (self->kicker_label, broadsheet_story_get_kicker (story));
-      gtk_label_set_text (self->headline_label, broadsheet_story_get_headline (story));
+      gtk_inscription_set_text (self->kicker_label, broadsheet_story_get_kicker (story));
+      gtk_widget_set_visible (GTK_WIDGET (self->kicker_label),
+                              broadsheet_story_get_kicker (story) != NULL);
+      gtk_inscription_set_text (self->headline_label, broadsheet_story_get_headline (story));
     }
   else
     {
-      broadsheet_label_set_optional_text (self->kicker_label, NULL);
-      gtk_label_set_text (self->headline_label, "");
+      gtk_inscription_set_text (self->kicker_label, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), FALSE);
+      gtk_inscription_set_text (self->headline_label, NULL);
     }
 
   update_meta (self);
@@ -401,6 +428,9 @@ broadsheet_story_row_init (BroadsheetStoryRow *self)
   GtkGesture *secondary;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->meta_label), TRUE);
+  g_signal_connect (self->meta_label, "query-tooltip", G_CALLBACK (meta_query_tooltip_cb), self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -387,7 +387,7 @@ expected_row_label (BroadsheetStoryRow *row,
                                                                "meta_label"));
 
   return g_strdup_printf ("%s, %s%s", broadsheet_story_get_headline (broadsheet_story_row_get_story (row)),
-                          gtk_label_get_text (GTK_LABEL (meta)), states);
+                          gtk_inscription_get_text (GTK_INSCRIPTION (meta)), states);
 }
 
 static void

@@ -197,6 +197,11 @@ collect_text (GtkWidget *widget,
       g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
       g_string_append_c (text, '\n');
     }
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    {
+      g_string_append (text, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+      g_string_append_c (text, '\n');
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

@@ -38,6 +38,8 @@ typedef struct
   GPtrArray             *hung;
   GBytes                *photo;              /* Served at /photos/lead.jpg, or a 404 when NULL. */
   guint                  n_photo_requests;
+  gboolean               photo_hangs;        /* /photos/lead.jpg never answers. */
+  guint                  n_aborted;          /* Requests the client gave up on. */
   BroadsheetApplication *app;
   BroadsheetWindow      *window;
 } Fixture;
@@ -67,6 +69,12 @@ server_cb (SoupServer        *server,
   if (g_strcmp0 (path, "/photos/lead.jpg") == 0)
     {
       fixture->n_photo_requests++;
+      if (fixture->photo_hangs)
+        {
+          soup_server_message_pause (msg);
+          g_ptr_array_add (fixture->hung, g_object_ref (msg));
+          return;
+        }
       if (fixture->photo == NULL)
         {
           soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -110,6 +118,12 @@ server_cb (SoupServer        *server,
 }
 
 static void
+request_aborted_cb (Fixture *fixture)
+{
+  fixture->n_aborted++;
+}
+
+static void
 start_server (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
@@ -117,6 +131,8 @@ start_server (Fixture *fixture)
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
+  g_signal_connect_swapped (fixture->server, "request-aborted", G_CALLBACK (request_aborted_cb),
+                            fixture);
   g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
 
@@ -637,6 +653,64 @@ test_web_photo (Fixture       *fixture,
   TEST_WAIT_UNTIL (photo_shown (fixture));
 }
 
+/* A slow photo is given up when the reader moves on: the connection goes
+ * (the server sees that once it answers) and the photo is asked for again on
+ * return.
+ */
+static void
+test_slow_photo_cancelled (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *uri = feed_uri (fixture);
+  GListModel *shown;
+  SoupServerMessage *hung;
+  gint64 answered;
+
+  fixture->photo_hangs = TRUE;
+  start_app (fixture);
+  broadsheet_window_open_uri (fixture->window, uri, TRUE);
+  TEST_WAIT_UNTIL (web_source_settled (fixture));
+
+  show_story (fixture, "complete-1");
+  TEST_WAIT_UNTIL (fixture->n_photo_requests == 1);
+  g_assert_false (photo_shown (fixture));
+  g_assert_cmpuint (fixture->n_aborted, ==, 0);
+
+  /* On to another story: the photo is no longer wanted. */
+  shown = G_LIST_MODEL (broadsheet_window_get_selection (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(BroadsheetStory) story = g_list_model_get_item (shown, i);
+
+      if (!g_str_equal (broadsheet_story_get_id (story), "complete-1"))
+        {
+          show_story (fixture, broadsheet_story_get_id (story));
+          break;
+        }
+    }
+  test_spin (300);
+
+  /* The answer comes too late: nobody is there to take it. */
+  fixture->photo = make_photo ();
+  g_assert_cmpuint (fixture->hung->len, ==, 1);
+  hung = g_ptr_array_index (fixture->hung, 0);
+  soup_server_message_set_status (hung, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (hung, "image/jpeg", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (fixture->photo, NULL),
+                                    g_bytes_get_size (fixture->photo));
+  soup_server_message_unpause (hung);
+  answered = g_get_monotonic_time ();
+  TEST_WAIT_UNTIL (fixture->n_aborted == 1);
+  g_assert_cmpint (g_get_monotonic_time () - answered, <, 2 * G_USEC_PER_SEC);
+  g_ptr_array_set_size (fixture->hung, 0);
+
+  /* Back again, with a server that answers at once. */
+  fixture->photo_hangs = FALSE;
+  show_story (fixture, "complete-1");
+  TEST_WAIT_UNTIL (photo_shown (fixture));
+  g_assert_cmpuint (fixture->n_photo_requests, ==, 2);
+}
+
 /* A photo that cannot be had: its alt text stands in, the caption stays. */
 static void
 test_missing_photo (Fixture       *fixture,
@@ -761,6 +835,8 @@ main (int   argc,
               fixture_set_up, test_saved_outlive_feed, fixture_tear_down);
   g_test_add ("/feeds/web-photo", Fixture, NULL,
               fixture_set_up, test_web_photo, fixture_tear_down);
+  g_test_add ("/feeds/slow-photo-cancelled", Fixture, NULL,
+              fixture_set_up, test_slow_photo_cancelled, fixture_tear_down);
   g_test_add ("/feeds/missing-photo", Fixture, NULL,
               fixture_set_up, test_missing_photo, fixture_tear_down);
   g_test_add ("/feeds/remove-undo", Fixture, NULL,

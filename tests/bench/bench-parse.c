@@ -14,6 +14,8 @@
  */
 
 #include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "bench-feed.h"
@@ -130,6 +132,52 @@ compare (const char      *label,
   bench_target (name, bench_median (ratios), 1.3, "×");
 }
 
+/* What libxml2 alone takes to parse every item's content_html, the part
+ * of a JSON Feed that json-glib leaves as one string: the floor under
+ * Broadsheet's JSON Feed figure (on one core; Broadsheet uses all).
+ */
+static void
+html_floor (guint n_stories)
+{
+  g_autoptr(GBytes) bytes = bench_feed_generate (BENCH_FEED_JSON_FEED, n_stories, 8,
+                                                 "https://photos.example.org/");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GArray) html = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  JsonArray *items;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   (gssize) g_bytes_get_size (bytes), NULL))
+    g_error ("json-glib refused the bench feed");
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "items");
+
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      gint64 start = bench_now_us ();
+      double ms;
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          const char *content = json_object_get_string_member (item, "content_html");
+          htmlDocPtr doc = htmlReadMemory (content, (int) strlen (content), NULL, "UTF-8",
+                                           HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                           HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+
+          xmlFreeDoc (doc);
+        }
+      ms = (bench_now_us () - start) / 1000.0;
+      g_array_append_val (html, ms);
+      ms = time_bare (bytes);
+      g_array_append_val (bare, ms);
+    }
+
+  bench_report ("libxml2 alone on every content_html",
+                "%.1f ms on one core, %.2f× the bare json-glib parse (%.1f ms)",
+                bench_median (html), bench_median (html) / bench_median (bare), bench_median (bare));
+}
+
 static void
 memory (guint n_stories)
 {
@@ -187,5 +235,6 @@ main (int   argc,
 
   compare ("story JSON", BENCH_FEED_STORY_JSON, n);
   compare ("JSON Feed", BENCH_FEED_JSON_FEED, n);
+  html_floor (n);
   return 0;
 }

@@ -516,6 +516,41 @@ _broadsheet_source_restore_more (BroadsheetSource *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
 }
 
+/* Replaces the stories of @store with @stories, telling only the range that
+ * changed: a refresh of an unchanged feed then changes nothing, and the
+ * list, its sort and its rows have nothing to redo.
+ */
+static void
+splice_changed_range (GListStore *store,
+                      GPtrArray  *stories)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = stories->len;
+  guint start = 0, end_old = n_old, end_new = n_new;
+
+  while (start < end_old && start < end_new)
+    {
+      g_autoptr(BroadsheetStory) old = g_list_model_get_item (model, start);
+
+      if (old != g_ptr_array_index (stories, start))
+        break;
+      start++;
+    }
+  while (end_old > start && end_new > start)
+    {
+      g_autoptr(BroadsheetStory) old = g_list_model_get_item (model, end_old - 1);
+
+      if (old != g_ptr_array_index (stories, end_new - 1))
+        break;
+      end_old--;
+      end_new--;
+    }
+
+  if (end_old > start || end_new > start)
+    g_list_store_splice (store, start, end_old - start, stories->pdata + start, end_new - start);
+}
+
 /* Shows @stories from the archive, on a first load before the feed is read. */
 void
 _broadsheet_source_restore_stories (BroadsheetSource *self,
@@ -546,6 +581,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) listed_before = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) unchanged_ids = g_ptr_array_new ();
@@ -556,10 +592,12 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
   gboolean held_is_ours = FALSE;
   gboolean held_kept = FALSE;
 
+  /* The list as it is, walked three times below. */
   for (guint i = 0; i < n_previous; i++)
     {
-      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+      BroadsheetStory *story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
+      g_ptr_array_add (listed_before, story);
       g_hash_table_insert (previous, (gpointer)broadsheet_story_get_id (story), story);
       held_is_ours |= story == self->held_story;
     }
@@ -596,7 +634,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
    */
   for (guint i = 0; self->store != NULL && i < n_previous; i++)
     {
-      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+      BroadsheetStory *story = g_ptr_array_index (listed_before, i);
 
       if (!g_hash_table_contains (listed, broadsheet_story_get_id (story)) &&
           story != self->held_story && _broadsheet_source_keeps_dropped (self, story, now))
@@ -614,7 +652,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
     g_hash_table_add (kept, g_ptr_array_index (merged, i));
   for (guint i = 0; i < n_previous; i++)
     {
-      g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
+      BroadsheetStory *story = g_ptr_array_index (listed_before, i);
 
       if (!g_hash_table_remove (kept, story))
         untrack_story (self, story);
@@ -623,7 +661,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
     if (g_hash_table_contains (kept, g_ptr_array_index (merged, i)))
       track_story (self, g_ptr_array_index (merged, i));
 
-  g_list_store_splice (self->stories, 0, n_previous, merged->pdata, merged->len);
+  splice_changed_range (self->stories, merged);
   if (self->store != NULL)
     {
       g_ptr_array_add (unchanged_ids, NULL);

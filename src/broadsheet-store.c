@@ -449,6 +449,24 @@ broadsheet_store_put_stories (BroadsheetStore *self,
                               const char      *feed_uri,
                               GPtrArray       *stories)
 {
+  GPtrArray *copy;
+
+  g_return_if_fail (stories != NULL);
+
+  copy = g_ptr_array_copy (stories, copy_story, NULL);
+  g_ptr_array_set_free_func (copy, (GDestroyNotify)broadsheet_stored_story_free);
+  broadsheet_store_take_stories (self, feed_uri, copy);
+}
+
+/* broadsheet_store_put_stories(), taking @stories, which must free its
+ * elements with broadsheet_stored_story_free(): a feed's worth of JSON is
+ * not copied on the main thread.
+ */
+void
+broadsheet_store_take_stories (BroadsheetStore *self,
+                               const char      *feed_uri,
+                               GPtrArray       *stories)
+{
   StoreOp *op;
 
   g_return_if_fail (BROADSHEET_IS_STORE (self));
@@ -464,8 +482,7 @@ broadsheet_store_put_stories (BroadsheetStore *self,
 
   op = _broadsheet_store_op_new (STORE_OP_PUT, feed_uri);
   op->time = current_time (self);
-  op->items = g_ptr_array_copy (stories, copy_story, NULL);
-  g_ptr_array_set_free_func (op->items, (GDestroyNotify)broadsheet_stored_story_free);
+  op->items = stories;
   queue_write (self, op);
 }
 

@@ -84,6 +84,9 @@ GPtrArray       *broadsheet_store_load_saved_finish (BroadsheetStore      *self,
 void             broadsheet_store_put_stories       (BroadsheetStore      *self,
                                                      const char           *feed_uri,
                                                      GPtrArray            *stories);
+void             broadsheet_store_take_stories      (BroadsheetStore      *self,
+                                                     const char           *feed_uri,
+                                                     GPtrArray            *stories);
 void             broadsheet_store_touch_stories     (BroadsheetStore      *self,
                                                      const char           *feed_uri,
                                                      const char * const   *story_ids);

@@ -198,7 +198,7 @@ stories_written_cb (GObject      *object,
                     gpointer      user_data)
 {
   PutData *put = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), NULL);
+  GPtrArray *records = g_task_propagate_pointer (G_TASK (result), NULL);
 
   /* The marks as they are now, on the main thread where they change. */
   for (guint i = 0; i < records->len; i++)
@@ -209,7 +209,7 @@ stories_written_cb (GObject      *object,
       record->read = broadsheet_story_get_read (story);
       record->saved = broadsheet_story_get_saved (story);
     }
-  broadsheet_store_put_stories (put->store, put->feed_uri, records);
+  broadsheet_store_take_stories (put->store, put->feed_uri, records);
   g_atomic_int_dec_and_test (&n_puts_pending);
 }
 

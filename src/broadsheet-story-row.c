@@ -111,6 +111,17 @@ meta_query_tooltip_cb (GtkWidget          *label,
   return TRUE;
 }
 
+static gboolean
+saved_query_tooltip_cb (GtkWidget  *image,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, C_("story state", "Saved"));
+  return TRUE;
+}
+
 /* One sentence for screen readers with everything the row shows, states in
  * words. It goes on the list item too, as that is what takes focus.
  */
@@ -431,6 +442,7 @@ broadsheet_story_row_init (BroadsheetStoryRow *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->meta_label), TRUE);
   g_signal_connect (self->meta_label, "query-tooltip", G_CALLBACK (meta_query_tooltip_cb), self);
+  g_signal_connect (self->saved_image, "query-tooltip", G_CALLBACK (saved_query_tooltip_cb), NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -146,6 +146,7 @@ broadsheet_window_search (BroadsheetWindow *self,
 
   g_free (self->search_query);
   self->search_query = g_steal_pointer (&query);
+  self->first_result_wanted = FALSE;
   gtk_filter_changed (GTK_FILTER (self->search_filter), change);
   use_filters (self);
   broadsheet_story_view_set_highlight (self->story_view, self->search_query);
@@ -170,6 +171,26 @@ stop_search_cb (BroadsheetWindow *self,
   _broadsheet_window_focus_selected_row (self);
 }
 
+static void
+go_to_first_result (BroadsheetWindow *self)
+{
+  self->first_result_wanted = FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    _broadsheet_window_select_story (self, 0);
+  _broadsheet_window_focus_selected_row (self);
+}
+
+/* The filter works through a big list in steps; Enter pressed meanwhile
+ * goes to the first result once there is one for sure.
+ */
+static void
+pending_changed_cb (BroadsheetWindow *self)
+{
+  if (self->first_result_wanted &&
+      gtk_filter_list_model_get_pending (self->filtered_stories) == 0)
+    go_to_first_result (self);
+}
+
 /* Enter or Down in the search: on to the first result. */
 static void
 search_activate_cb (BroadsheetWindow *self,
@@ -181,9 +202,12 @@ search_activate_cb (BroadsheetWindow *self,
    */
   broadsheet_window_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    _broadsheet_window_select_story (self, 0);
-  _broadsheet_window_focus_selected_row (self);
+  /* A search that narrows an earlier one filters again from the start, and
+   * the results come in steps: until then there is no first one to go to.
+   */
+  self->first_result_wanted = TRUE;
+  if (gtk_filter_list_model_get_pending (self->filtered_stories) == 0)
+    go_to_first_result (self);
 }
 
 static void
@@ -205,6 +229,8 @@ _broadsheet_window_init_filter (BroadsheetWindow *self)
   GtkWidget *revealer = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->filtered_stories, "notify::pending",
+                           G_CALLBACK (pending_changed_cb), self, G_CONNECT_SWAPPED);
   /* The entry takes keys the moment "/" is pressed: letters typed while it
    * slid in were lost. So it appears at once.
    */

@@ -40,6 +40,7 @@ struct _BroadsheetWindow
   GtkCustomFilter     *search_filter;
   GtkFilter           *filters;              /* Both, while either narrows. */
   char                *search_query;         /* Folded, or NULL. */
+  gboolean             first_result_wanted;  /* Enter came while the filter worked. */
   BroadsheetSource    *removed_source;       /* Until its Undo toast goes. */
   guint                removed_position;
   guint                show_story_id;

@@ -29,21 +29,42 @@
  *
  * Parsers fill a block in before it is shared; after that it does not change.
  */
+/* What only lists, quotes, links and pictures have. Most blocks are
+ * paragraphs, and a feed has thousands of them: they do without
+ * (docs/performance.md).
+ */
+typedef struct
+{
+  GPtrArray       *items;
+  GArray          *item_depths;
+  char            *attribution;
+  char            *title;
+  char            *url;
+  BroadsheetPhoto *photo;
+} BlockExtra;
+
 struct _BroadsheetBlock
 {
   GObject parent_instance;
 
   BroadsheetBlockKind  kind;
+  gboolean             ordered;
   char                *label;
   BroadsheetRichText  *text;
-  GPtrArray           *items;
-  GArray              *item_depths;
-  gboolean             ordered;
-  char                *attribution;
-  char                *title;
-  char                *url;
-  BroadsheetPhoto     *photo;
+  BlockExtra          *extra;   /* NULL until one of its fields is set. */
 };
+
+/* For reading: a block without extras reads as having none of them. */
+static const BlockExtra no_extra;
+#define EXTRA(block) ((block)->extra != NULL ? (const BlockExtra *) (block)->extra : &no_extra)
+
+static BlockExtra *
+extra_of (BroadsheetBlock *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (BlockExtra, 1);
+  return self->extra;
+}
 
 G_DEFINE_FINAL_TYPE (BroadsheetBlock, broadsheet_block, G_TYPE_OBJECT)
 
@@ -70,10 +91,13 @@ broadsheet_block_dispose (GObject *object)
 {
   BroadsheetBlock *self = (BroadsheetBlock *)object;
 
-  g_clear_object (&self->photo);
   g_clear_pointer (&self->text, broadsheet_rich_text_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->item_depths, g_array_unref);
+  if (self->extra != NULL)
+    {
+      g_clear_object (&self->extra->photo);
+      g_clear_pointer (&self->extra->items, g_ptr_array_unref);
+      g_clear_pointer (&self->extra->item_depths, g_array_unref);
+    }
 
   G_OBJECT_CLASS (broadsheet_block_parent_class)->dispose (object);
 }
@@ -83,10 +107,14 @@ broadsheet_block_finalize (GObject *object)
 {
   BroadsheetBlock *self = (BroadsheetBlock *)object;
 
-  g_free (self->label);
-  g_free (self->attribution);
-  g_free (self->title);
-  g_free (self->url);
+  g_clear_pointer (&self->label, g_ref_string_release);
+  if (self->extra != NULL)
+    {
+      g_free (self->extra->attribution);
+      g_free (self->extra->title);
+      g_free (self->extra->url);
+      g_free (self->extra);
+    }
 
   G_OBJECT_CLASS (broadsheet_block_parent_class)->finalize (object);
 }
@@ -180,8 +208,9 @@ broadsheet_block_set_label (BroadsheetBlock *self,
 {
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
 
-  g_free (self->label);
-  self->label = g_strdup (label);
+  /* Labels repeat from story to story ("Why it matters:"): one copy each. */
+  g_clear_pointer (&self->label, g_ref_string_release);
+  self->label = label != NULL ? g_ref_string_new_intern (label) : NULL;
 }
 
 BroadsheetRichText *
@@ -209,7 +238,7 @@ broadsheet_block_get_n_items (BroadsheetBlock *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), 0);
 
-  return self->items != NULL ? self->items->len : 0;
+  return EXTRA (self)->items != NULL ? EXTRA (self)->items->len : 0;
 }
 
 BroadsheetRichText *
@@ -219,7 +248,7 @@ broadsheet_block_get_item (BroadsheetBlock *self,
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
   g_return_val_if_fail (index < broadsheet_block_get_n_items (self), NULL);
 
-  return g_ptr_array_index (self->items, index);
+  return g_ptr_array_index (EXTRA (self)->items, index);
 }
 
 void
@@ -235,16 +264,19 @@ broadsheet_block_add_nested_item (BroadsheetBlock    *self,
                                   BroadsheetRichText *item,
                                   guint               depth)
 {
+  BlockExtra *extra;
+
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
   g_return_if_fail (item != NULL);
 
-  if (self->items == NULL)
+  extra = extra_of (self);
+  if (extra->items == NULL)
     {
-      self->items = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_rich_text_unref);
-      self->item_depths = g_array_new (FALSE, FALSE, sizeof (guint));
+      extra->items = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_rich_text_unref);
+      extra->item_depths = g_array_new (FALSE, FALSE, sizeof (guint));
     }
-  g_ptr_array_add (self->items, broadsheet_rich_text_ref (item));
-  g_array_append_val (self->item_depths, depth);
+  g_ptr_array_add (extra->items, broadsheet_rich_text_ref (item));
+  g_array_append_val (extra->item_depths, depth);
 }
 
 guint
@@ -254,7 +286,7 @@ broadsheet_block_get_item_depth (BroadsheetBlock *self,
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), 0);
   g_return_val_if_fail (index < broadsheet_block_get_n_items (self), 0);
 
-  return g_array_index (self->item_depths, guint, index);
+  return g_array_index (EXTRA (self)->item_depths, guint, index);
 }
 
 gboolean
@@ -279,7 +311,7 @@ broadsheet_block_get_attribution (BroadsheetBlock *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
 
-  return self->attribution;
+  return EXTRA (self)->attribution;
 }
 
 void
@@ -288,8 +320,10 @@ broadsheet_block_set_attribution (BroadsheetBlock *self,
 {
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
 
-  g_free (self->attribution);
-  self->attribution = g_strdup (attribution);
+  if (attribution == NULL && self->extra == NULL)
+    return;
+  g_free (extra_of (self)->attribution);
+  self->extra->attribution = g_strdup (attribution);
 }
 
 const char *
@@ -297,7 +331,7 @@ broadsheet_block_get_title (BroadsheetBlock *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
 
-  return self->title;
+  return EXTRA (self)->title;
 }
 
 void
@@ -306,8 +340,10 @@ broadsheet_block_set_title (BroadsheetBlock *self,
 {
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
 
-  g_free (self->title);
-  self->title = g_strdup (title);
+  if (title == NULL && self->extra == NULL)
+    return;
+  g_free (extra_of (self)->title);
+  self->extra->title = g_strdup (title);
 }
 
 const char *
@@ -315,7 +351,7 @@ broadsheet_block_get_url (BroadsheetBlock *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
 
-  return self->url;
+  return EXTRA (self)->url;
 }
 
 void
@@ -324,8 +360,10 @@ broadsheet_block_set_url (BroadsheetBlock *self,
 {
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
 
-  g_free (self->url);
-  self->url = g_strdup (url);
+  if (url == NULL && self->extra == NULL)
+    return;
+  g_free (extra_of (self)->url);
+  self->extra->url = g_strdup (url);
 }
 
 BroadsheetPhoto *
@@ -333,7 +371,7 @@ broadsheet_block_get_photo (BroadsheetBlock *self)
 {
   g_return_val_if_fail (BROADSHEET_IS_BLOCK (self), NULL);
 
-  return self->photo;
+  return EXTRA (self)->photo;
 }
 
 void
@@ -342,7 +380,9 @@ broadsheet_block_set_photo (BroadsheetBlock *self,
 {
   g_return_if_fail (BROADSHEET_IS_BLOCK (self));
 
-  g_set_object (&self->photo, photo);
+  if (photo == NULL && self->extra == NULL)
+    return;
+  g_set_object (&extra_of (self)->photo, photo);
 }
 
 /* Returns %TRUE when @a and @b show the same thing. */
@@ -358,18 +398,18 @@ broadsheet_block_equal (BroadsheetBlock *a,
   if (a->kind != b->kind ||
       a->ordered != b->ordered ||
       g_strcmp0 (a->label, b->label) != 0 ||
-      g_strcmp0 (a->attribution, b->attribution) != 0 ||
-      g_strcmp0 (a->title, b->title) != 0 ||
-      g_strcmp0 (a->url, b->url) != 0 ||
+      g_strcmp0 (EXTRA (a)->attribution, EXTRA (b)->attribution) != 0 ||
+      g_strcmp0 (EXTRA (a)->title, EXTRA (b)->title) != 0 ||
+      g_strcmp0 (EXTRA (a)->url, EXTRA (b)->url) != 0 ||
       !broadsheet_rich_text_equal (a->text, b->text) ||
-      !broadsheet_photo_equal (a->photo, b->photo))
+      !broadsheet_photo_equal (EXTRA (a)->photo, EXTRA (b)->photo))
     return FALSE;
 
   n_items = broadsheet_block_get_n_items (a);
   if (n_items != broadsheet_block_get_n_items (b))
     return FALSE;
   for (guint i = 0; i < n_items; i++)
-    if (!broadsheet_rich_text_equal (g_ptr_array_index (a->items, i), g_ptr_array_index (b->items, i)) ||
+    if (!broadsheet_rich_text_equal (g_ptr_array_index (EXTRA (a)->items, i), g_ptr_array_index (EXTRA (b)->items, i)) ||
         broadsheet_block_get_item_depth (a, i) != broadsheet_block_get_item_depth (b, i))
       return FALSE;
 
@@ -386,14 +426,14 @@ broadsheet_block_digest (BroadsheetBlock *self,
   digest = broadsheet_digest_uint (digest, self->kind);
   digest = broadsheet_digest_uint (digest, self->ordered);
   digest = broadsheet_digest_string (digest, self->label);
-  digest = broadsheet_digest_string (digest, self->attribution);
-  digest = broadsheet_digest_string (digest, self->title);
-  digest = broadsheet_digest_string (digest, self->url);
+  digest = broadsheet_digest_string (digest, EXTRA (self)->attribution);
+  digest = broadsheet_digest_string (digest, EXTRA (self)->title);
+  digest = broadsheet_digest_string (digest, EXTRA (self)->url);
   digest = broadsheet_rich_text_digest (self->text, digest);
-  digest = broadsheet_photo_digest (self->photo, digest);
+  digest = broadsheet_photo_digest (EXTRA (self)->photo, digest);
   for (guint i = 0; i < n_items; i++)
     {
-      digest = broadsheet_rich_text_digest (g_ptr_array_index (self->items, i), digest);
+      digest = broadsheet_rich_text_digest (g_ptr_array_index (EXTRA (self)->items, i), digest);
       digest = broadsheet_digest_uint (digest, broadsheet_block_get_item_depth (self, i));
     }
   return broadsheet_digest_uint (digest, n_items);

@@ -281,6 +281,7 @@ read_item (JsonObject  *item,
                         "lead-photo", lead_photo,
                         NULL);
 
+  broadsheet_story_reserve_blocks (story, blocks->len);
   for (guint i = 0; i < blocks->len; i++)
     broadsheet_story_add_block (story, g_ptr_array_index (blocks, i));
 

@@ -50,7 +50,7 @@ broadsheet_photo_finalize (GObject *object)
 
   g_free (self->url);
   g_free (self->caption);
-  g_free (self->credit);
+  g_clear_pointer (&self->credit, g_ref_string_release);
   g_free (self->alt_text);
 
   G_OBJECT_CLASS (broadsheet_photo_parent_class)->finalize (object);
@@ -114,7 +114,9 @@ broadsheet_photo_set_property (GObject      *object,
       break;
 
     case PROP_CREDIT:
-      self->credit = g_value_dup_string (value);
+      /* Credits repeat ("Photo: Reuters"): one copy each. */
+      self->credit = g_value_get_string (value) != NULL ?
+                     g_ref_string_new_intern (g_value_get_string (value)) : NULL;
       break;
 
     case PROP_ALT_TEXT:

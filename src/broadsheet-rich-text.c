@@ -22,45 +22,45 @@
  */
 #define N_CHARS_UNKNOWN G_MAXUINT
 
+/* One allocation with the text in it, and the spans in an array of exactly
+ * their number: a feed has a rich text for every paragraph and list item,
+ * and their overhead was a fifth of a story's memory (docs/performance.md).
+ */
 struct _BroadsheetRichText
 {
-  char   *text;
-  guint   n_chars;
-  GArray *spans;
+  BroadsheetSpan *spans;
+  guint           n_spans;
+  guint           n_chars;
+  char            text[];
 };
 
 G_DEFINE_BOXED_TYPE (BroadsheetRichText, broadsheet_rich_text,
                      broadsheet_rich_text_ref, broadsheet_rich_text_unref)
 
 static void
-span_clear (gpointer data)
-{
-  BroadsheetSpan *span = data;
-
-  g_clear_pointer (&span->url, g_free);
-}
-
-static void
 rich_text_free (gpointer data)
 {
   BroadsheetRichText *self = data;
 
-  g_free (self->text);
-  g_clear_pointer (&self->spans, g_array_unref);
+  for (guint i = 0; i < self->n_spans; i++)
+    g_free (self->spans[i].url);
+  g_free (self->spans);
 }
 
 BroadsheetRichText *
 broadsheet_rich_text_new (const char *text)
 {
   BroadsheetRichText *self;
+  gsize length;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   /* Not checked again here, nor counted until a span needs the count: each
    * costs a pass over every paragraph of a feed (docs/performance.md).
    */
-  self = g_atomic_rc_box_new0 (BroadsheetRichText);
-  self->text = g_strdup (text);
+  length = strlen (text);
+  self = g_atomic_rc_box_alloc0 (sizeof (BroadsheetRichText) + length + 1);
+  memcpy (self->text, text, length + 1);
   self->n_chars = N_CHARS_UNKNOWN;
 
   return self;
@@ -95,7 +95,7 @@ broadsheet_rich_text_get_n_spans (const BroadsheetRichText *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->spans != NULL ? self->spans->len : 0;
+  return self->n_spans;
 }
 
 const BroadsheetSpan *
@@ -105,7 +105,7 @@ broadsheet_rich_text_get_span (const BroadsheetRichText *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < broadsheet_rich_text_get_n_spans (self), NULL);
 
-  return &g_array_index (self->spans, BroadsheetSpan, index);
+  return &self->spans[index];
 }
 
 static gboolean
@@ -150,18 +150,13 @@ broadsheet_rich_text_add_span (BroadsheetRichText  *self,
     return FALSE;
 
   for (guint i = 0; i < broadsheet_rich_text_get_n_spans (self); i++)
-    if (spans_cross (&g_array_index (self->spans, BroadsheetSpan, i), offset, length))
+    if (spans_cross (&self->spans[i], offset, length))
       return FALSE;
-
-  if (self->spans == NULL)
-    {
-      self->spans = g_array_new (FALSE, FALSE, sizeof (BroadsheetSpan));
-      g_array_set_clear_func (self->spans, span_clear);
-    }
 
   if (style == BROADSHEET_SPAN_LINK)
     span.url = g_strdup (url);
-  g_array_append_val (self->spans, span);
+  self->spans = g_renew (BroadsheetSpan, self->spans, self->n_spans + 1);
+  self->spans[self->n_spans++] = span;
 
   return TRUE;
 }
@@ -184,8 +179,8 @@ broadsheet_rich_text_equal (const BroadsheetRichText *a,
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const BroadsheetSpan *x = &g_array_index (a->spans, BroadsheetSpan, i);
-      const BroadsheetSpan *y = &g_array_index (b->spans, BroadsheetSpan, i);
+      const BroadsheetSpan *x = &a->spans[i];
+      const BroadsheetSpan *y = &b->spans[i];
 
       if (x->offset != y->offset || x->length != y->length || x->style != y->style ||
           g_strcmp0 (x->url, y->url) != 0)
@@ -206,7 +201,7 @@ broadsheet_rich_text_digest (const BroadsheetRichText *self,
   digest = broadsheet_digest_string (digest, self->text);
   for (guint i = 0; i < broadsheet_rich_text_get_n_spans (self); i++)
     {
-      const BroadsheetSpan *span = &g_array_index (self->spans, BroadsheetSpan, i);
+      const BroadsheetSpan *span = &self->spans[i];
 
       digest = broadsheet_digest_uint (digest, span->offset);
       digest = broadsheet_digest_uint (digest, span->length);
@@ -313,7 +308,7 @@ broadsheet_rich_text_to_markup (const BroadsheetRichText *self)
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const BroadsheetSpan *span = &g_array_index (self->spans, BroadsheetSpan, i);
+      const BroadsheetSpan *span = &self->spans[i];
       Boundary open = { span->offset, TRUE, i, span->offset + span->length, span };
       Boundary close = { span->offset + span->length, FALSE, i, span->offset, span };
       g_array_append_val (boundaries, open);

@@ -297,6 +297,8 @@ read_story (JsonObject *object,
                         "lead-photo", lead_photo,
                         NULL);
 
+  if (body != NULL)
+    broadsheet_story_reserve_blocks (story, json_array_get_length (body));
   for (guint i = 0; body != NULL && i < json_array_get_length (body); i++)
     {
       JsonNode *node = json_array_get_element (body, i);

@@ -43,6 +43,35 @@ struct _BroadsheetStory
 
 G_DEFINE_FINAL_TYPE (BroadsheetStory, broadsheet_story, G_TYPE_OBJECT)
 
+/* Names and topics repeat from story to story ("Politics", a reporter's
+ * byline), so each is kept once, shared through g_ref_string_new_intern(),
+ * and let go with the last story that has it (docs/performance.md).
+ */
+static GStrv
+interned_strv_dup (const char * const *strv)
+{
+  guint n;
+  GStrv copy;
+
+  if (strv == NULL)
+    return NULL;
+
+  n = g_strv_length ((GStrv) strv);
+  copy = g_new (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_ref_string_new_intern (strv[i]);
+  copy[n] = NULL;
+  return copy;
+}
+
+static void
+interned_strv_free (GStrv strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_ref_string_release (strv[i]);
+  g_free (strv);
+}
+
 enum {
   PROP_0,
   PROP_ID,
@@ -82,13 +111,13 @@ broadsheet_story_finalize (GObject *object)
   g_free (self->id);
   g_free (self->headline);
   g_free (self->url);
-  g_free (self->kicker);
+  g_clear_pointer (&self->kicker, g_ref_string_release);
   g_free (self->summary);
   g_free (self->language);
   g_clear_pointer (&self->published, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
-  g_strfreev (self->authors);
-  g_strfreev (self->topics);
+  interned_strv_free (self->authors);
+  interned_strv_free (self->topics);
 
   G_OBJECT_CLASS (broadsheet_story_parent_class)->finalize (object);
 }
@@ -183,7 +212,9 @@ broadsheet_story_set_property (GObject      *object,
       break;
 
     case PROP_KICKER:
-      self->kicker = g_value_dup_string (value);
+      /* Shared between the stories that have it ("Politics"). */
+      self->kicker = g_value_get_string (value) != NULL ?
+                     g_ref_string_new_intern (g_value_get_string (value)) : NULL;
       break;
 
     case PROP_SUMMARY:
@@ -203,11 +234,11 @@ broadsheet_story_set_property (GObject      *object,
       break;
 
     case PROP_AUTHORS:
-      self->authors = g_value_dup_boxed (value);
+      self->authors = interned_strv_dup (g_value_get_boxed (value));
       break;
 
     case PROP_TOPICS:
-      self->topics = g_value_dup_boxed (value);
+      self->topics = interned_strv_dup (g_value_get_boxed (value));
       break;
 
     case PROP_LEAD_PHOTO:
@@ -376,6 +407,22 @@ broadsheet_story_get_block (BroadsheetStory *self,
   g_return_val_if_fail (index < self->blocks->len, NULL);
 
   return g_ptr_array_index (self->blocks, index);
+}
+
+/* Makes room for @n blocks at once, for a reader that knows how many come:
+ * the array then takes what it needs rather than the next power of two.
+ */
+void
+broadsheet_story_reserve_blocks (BroadsheetStory *self,
+                                 guint            n)
+{
+  g_return_if_fail (BROADSHEET_IS_STORY (self));
+
+  if (self->blocks->len == 0)
+    {
+      g_ptr_array_unref (self->blocks);
+      self->blocks = g_ptr_array_new_full (n, g_object_unref);
+    }
 }
 
 void

@@ -34,6 +34,8 @@ BroadsheetPhoto    *broadsheet_story_get_lead_photo (BroadsheetStory *self);
 guint               broadsheet_story_get_n_blocks   (BroadsheetStory *self);
 BroadsheetBlock    *broadsheet_story_get_block      (BroadsheetStory *self,
                                                      guint            index);
+void                broadsheet_story_reserve_blocks (BroadsheetStory *self,
+                                                     guint            n);
 void                broadsheet_story_add_block      (BroadsheetStory *self,
                                                      BroadsheetBlock *block);
 gboolean            broadsheet_story_get_read       (BroadsheetStory *self);

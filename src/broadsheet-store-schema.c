@@ -67,6 +67,12 @@ static const char * const migrations[] = {
   "  last_modified TEXT,"
   "  last_fetched INTEGER"
   ");",
+
+  /* 3: a feed's newest stories straight from an index, so the first
+   * screenful of a big archive is read without sorting all of it
+   * (docs/performance.md).
+   */
+  "CREATE INDEX stories_newest ON stories (feed_uri, published DESC, story_id);",
 };
 
 int

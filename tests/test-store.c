@@ -658,6 +658,9 @@ test_migrate (void)
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM feeds"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master"
                                 " WHERE type = 'index' AND name = 'stories_expiry'"), ==, 1);
+  /* Step 3: the newest screenful comes from an index, not a sort of all. */
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master"
+                                " WHERE type = 'index' AND name = 'stories_newest'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_table_info('feeds')"), ==, 4);
   journal_mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");

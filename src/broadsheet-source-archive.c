@@ -105,6 +105,24 @@ archive_rest_loaded_cb (GObject      *object,
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 }
 
+/* Runs at low priority, so after the frame that shows the first stories. */
+static gboolean
+continue_after_drawing_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  BroadsheetSource *self = g_task_get_source_object (task);
+
+  if (g_object_get_data (G_OBJECT (task), "broadsheet-more") != NULL &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    broadsheet_story_archive_load_async (self->store, self->uri,
+                                         *(gint64 *) g_task_get_task_data (task), -1,
+                                         g_task_get_cancellable (task), archive_rest_loaded_cb,
+                                         g_object_ref (self));
+
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 archive_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -122,13 +140,12 @@ archive_loaded_cb (GObject      *object,
     /* The feed itself still loads; the store says what went wrong on its own. */
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 
-  /* The rest comes while the feed itself is read. */
+  /* The rest comes while the feed itself is read, but after the window has
+   * drawn what it has: reading both takes every core.
+   */
   if (stories != NULL && stories->len == FIRST_STORIES)
-    broadsheet_story_archive_load_async (self->store, self->uri, *(gint64 *) g_task_get_task_data (task), -1,
-                                         g_task_get_cancellable (task), archive_rest_loaded_cb,
-                                         g_object_ref (self));
-
-  g_task_return_boolean (task, TRUE);
+    g_object_set_data (G_OBJECT (task), "broadsheet-more", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_LOW, continue_after_drawing_cb, g_steal_pointer (&task), g_object_unref);
 }
 
 /* On the first load: shows the stories stored for this feed, if any. */

@@ -105,7 +105,12 @@ archive_rest_loaded_cb (GObject      *object,
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 }
 
-/* Runs at low priority, so after the frame that shows the first stories. */
+/* Runs a frame's time later, so usually after the frame that shows the
+ * first stories. Not from a low-priority idle: a window that redraws all
+ * the time (a spinner, a slow machine) would never let that run.
+ */
+#define DRAWING_TIME_MS 17
+
 static gboolean
 continue_after_drawing_cb (gpointer user_data)
 {
@@ -145,7 +150,8 @@ archive_loaded_cb (GObject      *object,
    */
   if (stories != NULL && stories->len == FIRST_STORIES)
     g_object_set_data (G_OBJECT (task), "broadsheet-more", GINT_TO_POINTER (TRUE));
-  g_idle_add_full (G_PRIORITY_LOW, continue_after_drawing_cb, g_steal_pointer (&task), g_object_unref);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, DRAWING_TIME_MS, continue_after_drawing_cb,
+                      g_steal_pointer (&task), g_object_unref);
 }
 
 /* On the first load: shows the stories stored for this feed, if any. */

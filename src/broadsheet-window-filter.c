@@ -180,15 +180,29 @@ go_to_first_result (BroadsheetWindow *self)
   _broadsheet_window_focus_selected_row (self);
 }
 
+static gboolean
+go_to_first_result_idle_cb (gpointer data)
+{
+  BroadsheetWindow *self = data;
+
+  if (self->first_result_wanted &&
+      gtk_filter_list_model_get_pending (self->filtered_stories) == 0 &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    go_to_first_result (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The filter works through a big list in steps; Enter pressed meanwhile
- * goes to the first result once there is one for sure.
+ * goes to the first result once there is one for sure. Not from inside the
+ * filter model's own notification: it is still changing then.
  */
 static void
 pending_changed_cb (BroadsheetWindow *self)
 {
   if (self->first_result_wanted &&
       gtk_filter_list_model_get_pending (self->filtered_stories) == 0)
-    go_to_first_result (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT, go_to_first_result_idle_cb, g_object_ref (self),
+                     g_object_unref);
 }
 
 /* Enter or Down in the search: on to the first result. */

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "broadsheet-application.h"
@@ -199,6 +201,51 @@ test_search (Fixture       *fixture,
   g_assert_false (label_has_highlight (story_view));
 }
 
+/* Enter in a search that narrows the last one, over a list big enough that
+ * the filter works in steps: the list is empty for a moment, and Enter still
+ * lands on the first result once it is there.
+ */
+static void
+test_enter_while_filtering (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("broadsheet-test-views-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"broadsheet-story-json\", \"version\": 1, "
+                                          "\"title\": \"Big\", \"stories\": [");
+  GtkWidget *entry = child (fixture, "search_entry");
+  BroadsheetStory *selected;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"s%u\", \"headline\": \"Story %u%s\", "
+                            "\"published\": \"2026-11-27T10:00:00Z\"}",
+                            i > 0 ? ", " : "", i, i, i == 2999 ? " needle" : "");
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+
+  broadsheet_window_open_uri (fixture->window, uri, FALSE);
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (shown (fixture)) == 3000);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "needl");
+  g_signal_emit_by_name (entry, "activate");
+  TEST_WAIT_UNTIL (filtered (fixture) && g_list_model_get_n_items (shown (fixture)) == 1);
+
+  /* A longer query: GTK 4.8 filters it again from the start, in steps. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "needle");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (gtk_filter_list_model_get_pending (filter_model (fixture)), >, 0);
+
+  TEST_WAIT_UNTIL (filtered (fixture) &&
+                   gtk_single_selection_get_selected (broadsheet_window_get_selection (fixture->window)) == 0);
+  selected = gtk_single_selection_get_selected_item (broadsheet_window_get_selection (fixture->window));
+  g_assert_cmpstr (broadsheet_story_get_id (selected), ==, "s2999");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +254,8 @@ main (int   argc,
 
   g_test_add ("/views/views", Fixture, NULL, fixture_set_up, test_views, fixture_tear_down);
   g_test_add ("/views/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/views/enter-while-filtering", Fixture, NULL, fixture_set_up,
+              test_enter_while_filtering, fixture_tear_down);
 
   return g_test_run ();
 }

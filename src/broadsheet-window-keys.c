@@ -20,7 +20,7 @@
  *    typing, where they move the text cursor;
  *  - keys with Ctrl or Alt, and F10: always on.
  * Space and Enter also stay with a focused button or link, which they press.
- * docs/keyboard.md and gtk/help-overlay.ui list the same keys.
+ * docs/keyboard.md and broadsheet-shortcuts-window.ui list the same keys.
  */
 
 typedef enum

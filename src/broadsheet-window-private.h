@@ -48,6 +48,7 @@ struct _BroadsheetWindow
   guint                restore_focus_id;
   guint                mark_read_id;
   GtkWidget           *last_focus;           /* Weak: the focus before the current one. */
+  GtkWidget           *shortcuts_window;     /* Weak: made when first shown. */
   GtkWidget           *lost_focus;           /* Weak: a headline that had focus and went. */
 
   /* Keyboard browsing (broadsheet-window-navigation.c). */

@@ -398,6 +398,38 @@ show_preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (broadsheet_preferences_window_new (GTK_WINDOW (widget))));
 }
 
+/* The shortcuts window is built when first asked for, not with every main
+ * window: GtkApplicationWindow builds gtk/help-overlay.ui from XML as soon
+ * as it joins the application, which was a third of the window's start-up
+ * (docs/performance.md).
+ */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BroadsheetWindow *self = BROADSHEET_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/broadsheet-shortcuts-window.ui");
+
+      /* Kept, hidden, once closed, as GtkApplicationWindow keeps its own. */
+      self->shortcuts_window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *) &self->shortcuts_window);
+      gtk_window_group_add_window (gtk_window_get_group (GTK_WINDOW (self)),
+                                   GTK_WINDOW (self->shortcuts_window));
+      gtk_window_set_transient_for (GTK_WINDOW (self->shortcuts_window), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (self->shortcuts_window), TRUE);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->shortcuts_window), TRUE);
+    }
+
+  /* Shown as GtkApplicationWindow shows its own, without asking for focus. */
+  gtk_widget_set_visible (self->shortcuts_window, TRUE);
+}
+
 static gboolean
 broadsheet_window_close_request (GtkWindow *window)
 {
@@ -510,6 +542,14 @@ broadsheet_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_handle_id (&self->show_story_id, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                  (gpointer *) &self->shortcuts_window);
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
+      self->shortcuts_window = NULL;
+    }
   g_clear_handle_id (&self->restore_focus_id, g_source_remove);
   _broadsheet_window_dispose_sources (self);
   _broadsheet_window_dispose_navigation (self);
@@ -595,6 +635,8 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, source_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-story", NULL, show_story_action);
 

@@ -105,6 +105,13 @@ archive_rest_loaded_cb (GObject      *object,
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 }
 
+/* What a restore carries from its first step to the rest. */
+typedef struct
+{
+  gint64   not_before;  /* Unix seconds: older unsaved stories are not shown. */
+  gboolean more;        /* The first step was full: there may be more. */
+} Restore;
+
 /* Runs a frame's time later, so usually after the frame that shows the
  * first stories. Not from a low-priority idle: a window that redraws all
  * the time (a spinner, a slow machine) would never let that run.
@@ -116,11 +123,10 @@ continue_after_drawing_cb (gpointer user_data)
 {
   GTask *task = user_data;
   BroadsheetSource *self = g_task_get_source_object (task);
+  Restore *restore = g_task_get_task_data (task);
 
-  if (g_object_get_data (G_OBJECT (task), "broadsheet-more") != NULL &&
-      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    broadsheet_story_archive_load_async (self->store, self->uri,
-                                         *(gint64 *) g_task_get_task_data (task), -1,
+  if (restore->more && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    broadsheet_story_archive_load_async (self->store, self->uri, restore->not_before, -1,
                                          g_task_get_cancellable (task), archive_rest_loaded_cb,
                                          g_object_ref (self));
 
@@ -145,11 +151,17 @@ archive_loaded_cb (GObject      *object,
     /* The feed itself still loads; the store says what went wrong on its own. */
     g_message ("Could not read the stored stories of %s: %s", self->uri, error->message);
 
+  /* Nothing shown, nothing to draw first: the feed is read at once. */
+  if (stories == NULL || stories->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   /* The rest comes while the feed itself is read, but after the window has
    * drawn what it has: reading both takes every core.
    */
-  if (stories != NULL && stories->len == FIRST_STORIES)
-    g_object_set_data (G_OBJECT (task), "broadsheet-more", GINT_TO_POINTER (TRUE));
+  ((Restore *) g_task_get_task_data (task))->more = stories->len == FIRST_STORIES;
   g_timeout_add_full (G_PRIORITY_DEFAULT, DRAWING_TIME_MS, continue_after_drawing_cb,
                       g_steal_pointer (&task), g_object_unref);
 }
@@ -162,7 +174,7 @@ _broadsheet_source_restore_async (BroadsheetSource    *self,
                                   gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  gint64 *not_before;
+  Restore *restore;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 retention = self->retention > 0 ? self->retention
                                          : (gint64)DEFAULT_RETENTION_DAYS * 24 * 60 * 60;
@@ -175,10 +187,10 @@ _broadsheet_source_restore_async (BroadsheetSource    *self,
       return;
     }
 
-  not_before = g_new (gint64, 1);
-  *not_before = now - retention;
-  g_task_set_task_data (task, not_before, g_free);
-  broadsheet_story_archive_load_async (self->store, self->uri, *not_before, FIRST_STORIES,
+  restore = g_new0 (Restore, 1);
+  restore->not_before = now - retention;
+  g_task_set_task_data (task, restore, g_free);
+  broadsheet_story_archive_load_async (self->store, self->uri, restore->not_before, FIRST_STORIES,
                                        cancellable, archive_loaded_cb, task);
 }
 

@@ -23,5 +23,6 @@ void broadsheet_parallel_for (guint                  n,
                               gpointer               user_data);
 
 void broadsheet_release_in_thread (gpointer object);
+void broadsheet_give_back_memory_soon (void);
 
 G_END_DECLS

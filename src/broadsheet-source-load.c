@@ -60,6 +60,7 @@ fail (BroadsheetSource *self,
       _broadsheet_source_set_state (self, BROADSHEET_SOURCE_FAILED);
     }
   g_task_return_error (task, error);
+  broadsheet_give_back_memory_soon ();
 }
 
 static void
@@ -70,6 +71,7 @@ succeed (BroadsheetSource *self,
   _broadsheet_source_mark_updated (self, NULL);
   _broadsheet_source_set_state (self, BROADSHEET_SOURCE_READY);
   g_task_return_boolean (task, TRUE);
+  broadsheet_give_back_memory_soon ();
 }
 
 static void

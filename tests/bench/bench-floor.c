@@ -12,6 +12,8 @@
  *       after the first frame painted with the list mapped;
  *   broadsheet-bench: loaded MONOTONIC_US RSS_BYTES
  *       right after it (there is nothing more to load);
+ *   broadsheet-bench: settled RSS_BYTES
+ *       a second later;
  *
  * and quits.
  */
@@ -45,6 +47,15 @@ resident_bytes (void)
   return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10) * 1024;
 }
 
+static gboolean
+settled_cb (gpointer data)
+{
+  printf ("broadsheet-bench: settled %" G_GSIZE_FORMAT "\n", resident_bytes ());
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Floor         *state)
@@ -56,7 +67,7 @@ after_paint_cb (GdkFrameClock *clock,
   printf ("broadsheet-bench: loaded %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT "\n",
           now, resident_bytes ());
   fflush (stdout);
-  g_application_quit (g_application_get_default ());
+  g_timeout_add_seconds (1, settled_cb, NULL);
 }
 
 static void

@@ -77,7 +77,8 @@ typedef struct
   gint64 spawn_us;
   gint64 first_us;
   gint64 loaded_us;
-  gsize  rss;
+  gsize  rss;          /* At the loaded line. */
+  gsize  settled_rss;  /* A second later. */
 } Sample;
 
 typedef struct
@@ -91,6 +92,7 @@ typedef struct
   GArray     *first_ms;   /* Of double, one per counted start; -1 for a failure. */
   GArray     *loaded_ms;
   GArray     *rss;
+  GArray     *settled_rss;
   guint       n_failures;
 } Config;
 
@@ -300,6 +302,7 @@ config_new (const char *name,
   config->first_ms = g_array_new (FALSE, FALSE, sizeof (double));
   config->loaded_ms = g_array_new (FALSE, FALSE, sizeof (double));
   config->rss = g_array_new (FALSE, FALSE, sizeof (double));
+  config->settled_rss = g_array_new (FALSE, FALSE, sizeof (double));
   return config;
 }
 
@@ -312,6 +315,7 @@ config_free (Config *config)
   g_array_unref (config->first_ms);
   g_array_unref (config->loaded_ms);
   g_array_unref (config->rss);
+  g_array_unref (config->settled_rss);
   g_free (config);
 }
 
@@ -490,6 +494,9 @@ parse_probe (const char *out,
                                                10);
           sample->rss = g_ascii_strtoull (end, NULL, 10);
         }
+      else if (g_str_has_prefix (line, "broadsheet-bench: settled "))
+        sample->settled_rss = g_ascii_strtoull (line + strlen ("broadsheet-bench: settled "),
+                                                NULL, 10);
     }
 }
 
@@ -617,10 +624,12 @@ record (Config       *config,
   double loaded = ok && sample->loaded_us > 0 ? (sample->loaded_us - sample->spawn_us) / 1000.0
                                               : -1;
   double rss = ok && sample->loaded_us > 0 ? (double) sample->rss : -1;
+  double settled_rss = ok && sample->settled_rss > 0 ? (double) sample->settled_rss : -1;
 
   g_array_append_val (config->first_ms, first);
   g_array_append_val (config->loaded_ms, loaded);
   g_array_append_val (config->rss, rss);
+  g_array_append_val (config->settled_rss, settled_rss);
   if (!ok)
     config->n_failures++;
 }
@@ -736,6 +745,8 @@ main (int   argc,
   g_autoptr(GPtrArray) counted = g_ptr_array_new ();
   g_autoptr(GArray) floor_rss = NULL;
   g_autoptr(GArray) app_rss = NULL;
+  g_autoptr(GArray) floor_settled = NULL;
+  g_autoptr(GArray) app_settled = NULL;
   g_autoptr(GArray) cache_first_loaded = NULL;
   Server *server = NULL;
   Config *floor_config, *bundled, *cache_first;
@@ -915,6 +926,8 @@ main (int   argc,
 
       floor_rss = successes (floor_config->rss);
       app_rss = successes (cache_first->rss);
+      floor_settled = successes (floor_config->settled_rss);
+      app_settled = successes (cache_first->settled_rss);
       if (floor_rss->len > 0 && app_rss->len > 0)
         {
           double app_mb = bench_median (app_rss) / 1e6;
@@ -926,6 +939,23 @@ main (int   argc,
                         floor_mb);
           bench_report (name, "%.1f MB (median at its loaded line), %.2f× the floor", app_mb,
                         app_mb / floor_mb);
+        }
+      /* What stays: a second later, once what the loads freed is given back. */
+      if (floor_settled->len > 0 && app_settled->len > 0)
+        {
+          double app_mb = bench_median (app_settled) / 1e6;
+          double floor_mb = bench_median (floor_settled) / 1e6;
+          g_autofree char *name = g_strdup_printf ("startup, resident 1 s later, app with %u "
+                                                   "stories", n_stories);
+
+          bench_report ("startup, resident 1 s later, floor", "%.1f MB (median)", floor_mb);
+          bench_report (name, "%.1f MB (median), %.2f× the floor", app_mb, app_mb / floor_mb);
+          /* #8: at most 1.3× the floor, plus the growth allowed for the
+           * stories held (1.5× their JSON, measured by the memory benchmark).
+           */
+          g_free (name);
+          name = g_strdup_printf ("startup, whole app with %u stories, MB", n_stories);
+          bench_target (name, app_mb, 1.3 * floor_mb + 1.5 * g_bytes_get_size (feed) / 1e6, "");
         }
     }
   goto out;

@@ -241,7 +241,7 @@ broadsheet_story_row_dispose (GObject *object)
   g_clear_object (&self->story);
   g_clear_pointer (&self->meta, g_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_STORY_ROW);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (broadsheet_story_row_parent_class)->dispose (object);
 }
@@ -321,17 +321,6 @@ broadsheet_story_row_class_init (BroadsheetStoryRowClass *klass)
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (BROADSHEET_TYPE_THUMBNAIL);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/broadsheet-story-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, box);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, kicker_label);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, headline_label);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, unread_label);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, saved_image);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, thumbnail);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetStoryRow, meta_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storyrow");
@@ -432,13 +421,72 @@ broadsheet_story_row_get_menu (BroadsheetStoryRow *self)
   return self->menu;
 }
 
+static GtkInscription *
+inscription_new (GtkBox     *box,
+                 const char *css_class)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (inscription, css_class);
+  gtk_box_append (box, inscription);
+  return GTK_INSCRIPTION (inscription);
+}
+
+/* Built in code rather than from a GtkBuilder template: the list makes some
+ * 200 rows in one go when a big feed arrives, and parsing the template took
+ * most of that time (docs/performance.md).
+ */
+static void
+build_children (BroadsheetStoryRow *self)
+{
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *state = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (self->box, 10);
+  gtk_widget_set_margin_bottom (self->box, 10);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (self->box), text);
+  self->kicker_label = inscription_new (GTK_BOX (text), "kicker");
+  self->headline_label = inscription_new (GTK_BOX (text), "headline");
+  gtk_inscription_set_wrap_mode (self->headline_label, PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_yalign (self->headline_label, 0);
+  gtk_inscription_set_min_lines (self->headline_label, 2);
+  gtk_inscription_set_nat_lines (self->headline_label, 2);
+  gtk_box_append (GTK_BOX (text), state);
+
+  self->saved_image = g_object_new (GTK_TYPE_IMAGE,
+                                    "icon-name", "starred-symbolic",
+                                    "has-tooltip", TRUE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    "css-classes", (const char *[]) { "saved-icon", NULL },
+                                    NULL);
+  gtk_box_append (GTK_BOX (state), self->saved_image);
+  self->unread_label = gtk_label_new (C_("story state", "Unread"));
+  gtk_widget_add_css_class (self->unread_label, "unread-badge");
+  gtk_box_append (GTK_BOX (state), self->unread_label);
+  self->meta_label = inscription_new (GTK_BOX (state), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->meta_label), "caption");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->meta_label), TRUE);
+
+  self->thumbnail = g_object_new (BROADSHEET_TYPE_THUMBNAIL, NULL);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->thumbnail));
+}
+
 static void
 broadsheet_story_row_init (BroadsheetStoryRow *self)
 {
   GtkGesture *click;
   GtkGesture *secondary;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build_children (self);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->meta_label), TRUE);
   g_signal_connect (self->meta_label, "query-tooltip", G_CALLBACK (meta_query_tooltip_cb), self);

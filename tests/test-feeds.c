@@ -584,7 +584,7 @@ thumbnail_shown (Fixture    *fixture,
       story = broadsheet_story_row_get_story (BROADSHEET_STORY_ROW (row));
       if (story != NULL && g_str_equal (broadsheet_story_get_id (story), id))
         {
-          GObject *thumbnail = gtk_widget_get_template_child (row, BROADSHEET_TYPE_STORY_ROW, "thumbnail");
+          GtkWidget *thumbnail = test_find_descendant (row, BROADSHEET_TYPE_THUMBNAIL, NULL);
 
           return gtk_widget_get_visible (GTK_WIDGET (thumbnail)) &&
                  GDK_IS_TEXTURE (broadsheet_thumbnail_get_paintable (BROADSHEET_THUMBNAIL (thumbnail)));

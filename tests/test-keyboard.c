@@ -383,8 +383,7 @@ static char *
 expected_row_label (BroadsheetStoryRow *row,
                     const char         *states)
 {
-  GtkWidget *meta = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), BROADSHEET_TYPE_STORY_ROW,
-                                                               "meta_label"));
+  GtkWidget *meta = test_find_descendant (GTK_WIDGET (row), GTK_TYPE_INSCRIPTION, "caption");
 
   return g_strdup_printf ("%s, %s%s", broadsheet_story_get_headline (broadsheet_story_row_get_story (row)),
                           gtk_inscription_get_text (GTK_INSCRIPTION (meta)), states);

@@ -116,6 +116,29 @@ test_window_child (BroadsheetWindow *window,
   return GTK_WIDGET (child);
 }
 
+/* Returns: (transfer none) (nullable): the first widget under @root, depth
+ * first, of @type and with @css_class (any, when %NULL).
+ */
+GtkWidget *
+test_find_descendant (GtkWidget  *root,
+                      GType       type,
+                      const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      if ((found = test_find_descendant (child, type, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Returns %TRUE once every feed of @window has loaded or failed. */
 gboolean
 test_sources_settled (BroadsheetWindow *window)

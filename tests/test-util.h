@@ -31,6 +31,9 @@ BroadsheetWindow *test_start_app     (BroadsheetApplication **app);
 GtkWidget *test_window_child         (BroadsheetWindow *window,
                                      const char *name);
 gboolean   test_sources_settled      (BroadsheetWindow *window);
+GtkWidget *test_find_descendant      (GtkWidget  *root,
+                                      GType       type,
+                                      const char *css_class);
 TestWait  test_wait_begin           (void);
 void      test_wait_iterate         (TestWait   *wait,
                                      const char *condition);

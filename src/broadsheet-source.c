@@ -582,7 +582,6 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
 {
   GPtrArray *incoming = broadsheet_feed_document_get_stories (document);
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) listed_before = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
@@ -610,7 +609,11 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
       BroadsheetStory *story = g_ptr_array_index (incoming, i);
       BroadsheetStory *old = g_hash_table_lookup (previous, broadsheet_story_get_id (story));
 
-      g_hash_table_add (listed, (gpointer)broadsheet_story_get_id (story));
+      /* What stays in previous is what the feed no longer lists. The
+       * reader has dropped repeated ids, so none is looked up twice.
+       */
+      if (old != NULL)
+        g_hash_table_remove (previous, broadsheet_story_get_id (story));
       /* Digests were taken on the parser's threads. */
       if (old != NULL && (old == self->held_story ||
                           broadsheet_story_get_digest (old) == broadsheet_story_get_digest (story)))
@@ -639,7 +642,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
     {
       BroadsheetStory *story = g_ptr_array_index (listed_before, i);
 
-      if (!g_hash_table_contains (listed, broadsheet_story_get_id (story)) &&
+      if (g_hash_table_contains (previous, broadsheet_story_get_id (story)) &&
           story != self->held_story && _broadsheet_source_keeps_dropped (self, story, now))
         g_ptr_array_add (merged, g_object_ref (story));
     }

@@ -581,7 +581,9 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
                                    BroadsheetFeedDocument *document)
 {
   GPtrArray *incoming = broadsheet_feed_document_get_stories (document);
-  g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Previous stories, keyed by id: a story looks up its previous version. */
+  g_autoptr(GHashTable) previous = g_hash_table_new (broadsheet_story_hash_id,
+                                                     broadsheet_story_equal_id);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) listed_before = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_full (incoming->len + 1, g_object_unref);
@@ -600,20 +602,20 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
       BroadsheetStory *story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
       g_ptr_array_add (listed_before, story);
-      g_hash_table_insert (previous, (gpointer)broadsheet_story_get_id (story), story);
+      g_hash_table_add (previous, story);
       held_is_ours |= story == self->held_story;
     }
 
   for (guint i = 0; i < incoming->len; i++)
     {
       BroadsheetStory *story = g_ptr_array_index (incoming, i);
-      BroadsheetStory *old = g_hash_table_lookup (previous, broadsheet_story_get_id (story));
+      BroadsheetStory *old = g_hash_table_lookup (previous, story);
 
       /* What stays in previous is what the feed no longer lists. The
        * reader has dropped repeated ids, so none is looked up twice.
        */
       if (old != NULL)
-        g_hash_table_remove (previous, broadsheet_story_get_id (story));
+        g_hash_table_remove (previous, story);
       /* Digests were taken on the parser's threads. */
       if (old != NULL && (old == self->held_story ||
                           broadsheet_story_get_digest (old) == broadsheet_story_get_digest (story)))
@@ -642,7 +644,7 @@ _broadsheet_source_merge_document (BroadsheetSource       *self,
     {
       BroadsheetStory *story = g_ptr_array_index (listed_before, i);
 
-      if (g_hash_table_contains (previous, broadsheet_story_get_id (story)) &&
+      if (g_hash_table_contains (previous, story) &&
           story != self->held_story && _broadsheet_source_keeps_dropped (self, story, now))
         g_ptr_array_add (merged, g_object_ref (story));
     }

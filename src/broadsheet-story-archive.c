@@ -20,8 +20,29 @@
  * after its feed is gone.
  */
 
-#define FOLLOW_KEY "broadsheet-archive-follow"
-#define LAST_SEEN_KEY "broadsheet-archive-last-seen"
+/* What the archive keeps on a story. Quarks rather than string keys: a
+ * refresh sets the last-seen time on every story of a feed, and each string
+ * key is looked up in GLib's quark table under a global lock.
+ */
+static GQuark
+follow_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("broadsheet-archive-follow");
+  return quark;
+}
+
+static GQuark
+last_seen_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("broadsheet-archive-last-seen");
+  return quark;
+}
 
 typedef struct
 {
@@ -86,7 +107,7 @@ broadsheet_story_archive_follow (BroadsheetStore *store,
   follow->feed_uri = g_strdup (feed_uri);
   follow->read_handler = g_signal_connect (story, "notify::read", G_CALLBACK (read_changed_cb), follow);
   follow->saved_handler = g_signal_connect (story, "notify::saved", G_CALLBACK (saved_changed_cb), follow);
-  g_object_set_data_full (G_OBJECT (story), FOLLOW_KEY, follow, follow_free);
+  g_object_set_qdata_full (G_OBJECT (story), follow_quark (), follow, follow_free);
 }
 
 void
@@ -96,13 +117,13 @@ broadsheet_story_archive_unfollow (BroadsheetStory *story)
 
   g_return_if_fail (BROADSHEET_IS_STORY (story));
 
-  follow = g_object_get_data (G_OBJECT (story), FOLLOW_KEY);
+  follow = g_object_get_qdata (G_OBJECT (story), follow_quark ());
   if (follow == NULL)
     return;
 
   g_clear_signal_handler (&follow->read_handler, story);
   g_clear_signal_handler (&follow->saved_handler, story);
-  g_object_set_data (G_OBJECT (story), FOLLOW_KEY, NULL);
+  g_object_set_qdata (G_OBJECT (story), follow_quark (), NULL);
 }
 
 /* Returns: (nullable): the feed a followed or loaded story is stored under. */
@@ -113,7 +134,7 @@ broadsheet_story_archive_get_feed_uri (BroadsheetStory *story)
 
   g_return_val_if_fail (BROADSHEET_IS_STORY (story), NULL);
 
-  follow = g_object_get_data (G_OBJECT (story), FOLLOW_KEY);
+  follow = g_object_get_qdata (G_OBJECT (story), follow_quark ());
   if (follow != NULL)
     return follow->feed_uri;
   return g_object_get_data (G_OBJECT (story), "broadsheet-archive-feed-uri");
@@ -127,7 +148,7 @@ broadsheet_story_archive_get_last_seen (BroadsheetStory *story)
 
   g_return_val_if_fail (BROADSHEET_IS_STORY (story), 0);
 
-  last_seen = g_object_get_data (G_OBJECT (story), LAST_SEEN_KEY);
+  last_seen = g_object_get_qdata (G_OBJECT (story), last_seen_quark ());
   return last_seen != NULL ? *last_seen : 0;
 }
 
@@ -139,9 +160,14 @@ broadsheet_story_archive_set_last_seen (BroadsheetStory *story,
 
   g_return_if_fail (BROADSHEET_IS_STORY (story));
 
-  value = g_new (gint64, 1);
+  /* A refresh sets this on every story of the feed: update in place. */
+  value = g_object_get_qdata (G_OBJECT (story), last_seen_quark ());
+  if (value == NULL)
+    {
+      value = g_new (gint64, 1);
+      g_object_set_qdata_full (G_OBJECT (story), last_seen_quark (), value, g_free);
+    }
   *value = last_seen;
-  g_object_set_data_full (G_OBJECT (story), LAST_SEEN_KEY, value, g_free);
 }
 
 /* Writing ---------------------------------------------------------------- */

@@ -48,5 +48,8 @@ gboolean            broadsheet_story_equal          (BroadsheetStory *a,
                                                      BroadsheetStory *b);
 
 guint64                 broadsheet_story_get_digest   (BroadsheetStory *self);
+guint                   broadsheet_story_hash_id      (gconstpointer    story);
+gboolean                broadsheet_story_equal_id     (gconstpointer    a,
+                                                       gconstpointer    b);
 
 G_END_DECLS

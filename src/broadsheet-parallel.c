@@ -10,6 +10,12 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #if HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
@@ -39,6 +45,21 @@ typedef struct
   gpointer                user_data;
 } Work;
 
+/* Lowers the calling thread's priority, so that it gives way to the main
+ * thread. With 2 cores, two readers and the store's checkpoint took both
+ * while the main thread waited for a core: main-loop stalls of 15-20 ms
+ * with nothing to do on it (docs/performance.md). On Linux each thread has
+ * a nice value of its own.
+ */
+void
+broadsheet_thread_give_way (void)
+{
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+    g_debug ("Could not lower a worker thread's priority: %s", g_strerror (errno));
+#endif
+}
+
 static gpointer
 work_thread (gpointer data)
 {
@@ -63,6 +84,13 @@ work_thread (gpointer data)
   return NULL;
 }
 
+static gpointer
+spawned_work_thread (gpointer data)
+{
+  broadsheet_thread_give_way ();
+  return work_thread (data);
+}
+
 /* thread_init (&state, user_data) sets each thread's state, which
  * thread_free frees; both may be NULL. With fewer than min_parallel items
  * everything runs on the calling thread.
@@ -82,7 +110,7 @@ broadsheet_parallel_for (guint                  n,
   g_return_if_fail (func != NULL);
 
   for (guint i = 1; i < n_threads; i++)
-    threads[i] = g_thread_new ("broadsheet-read", work_thread, &work);
+    threads[i] = g_thread_new ("broadsheet-read", spawned_work_thread, &work);
   work_thread (&work);
   for (guint i = 1; i < n_threads; i++)
     g_thread_join (threads[i]);

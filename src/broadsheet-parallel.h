@@ -24,5 +24,6 @@ void broadsheet_parallel_for (guint                  n,
 
 void broadsheet_release_in_thread (gpointer object);
 void broadsheet_give_back_memory_soon (void);
+void broadsheet_thread_give_way (void);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "broadsheet-parallel.h"
 #include "broadsheet-store-private.h"
 
 /* The store's one thread, the only one that touches SQLite.
@@ -403,6 +404,8 @@ worker_main (gpointer data)
   g_autoptr(GError) final_error = NULL;
   gboolean quit = FALSE;
 
+  /* Writes, and checkpoints of thousands of stories, can wait for a frame. */
+  broadsheet_thread_give_way ();
   while (!quit)
     {
       g_autoptr(GPtrArray) flushes = NULL;

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "broadsheet-feed-cache.h"
+#include "broadsheet-parallel.h"
 
 /* The last good response of every network feed, on disk, so the next start
  * shows stories before any network and refreshes can be conditional.
@@ -161,6 +162,7 @@ load_thread (GTask        *task,
   BroadsheetCacheEntry *entry;
   GError *error = NULL;
 
+  broadsheet_thread_give_way ();
   entry = load_entry (source_object, task_data, &error);
   if (entry == NULL)
     g_task_return_error (task, error);
@@ -270,6 +272,7 @@ store_thread (GTask        *task,
 {
   GError *error = NULL;
 
+  broadsheet_thread_give_way ();
   if (store_entry (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else

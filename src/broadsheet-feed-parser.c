@@ -18,8 +18,9 @@
 #include "broadsheet-json-check.h"
 #include "broadsheet-json-feed.h"
 #include "broadsheet-json-util.h"
-#include "broadsheet-story-json.h"
+#include "broadsheet-parallel.h"
 #include "broadsheet-story-json-private.h"
+#include "broadsheet-story-json.h"
 
 /* Turns the bytes of a feed into a BroadsheetFeedDocument. The bytes are
  * checked strictly against the JSON grammar (json-glib 1.6 accepts some
@@ -299,6 +300,7 @@ parse_thread (GTask        *task,
   BroadsheetFeedDocument *document;
   GError *error = NULL;
 
+  broadsheet_thread_give_way ();
   document = broadsheet_feed_parser_parse (parse_data->bytes, parse_data->base_uri, &error);
   if (document == NULL)
     g_task_return_error (task, error);

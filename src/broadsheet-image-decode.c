@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "broadsheet-image-loader-private.h"
+#include "broadsheet-parallel.h"
 
 /* Decodes a photo on a worker thread, with GdkPixbufLoader, safely:
  *
@@ -474,6 +475,7 @@ decode_thread (GTask        *task,
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
+  broadsheet_thread_give_way ();
   pixbuf = decode_bytes (task_data, cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);

@@ -46,10 +46,13 @@ typedef struct
 } Work;
 
 /* Lowers the calling thread's priority, so that it gives way to the main
- * thread. With 2 cores, two readers and the store's checkpoint took both
- * while the main thread waited for a core: main-loop stalls of 15-20 ms
- * with nothing to do on it (docs/performance.md). On Linux each thread has
- * a nice value of its own.
+ * thread. With 2 cores, the feed readers, the archive's writer and the
+ * store's checkpoint took both while the main thread waited for a core:
+ * main-loop stalls of 15-80 ms with nothing to do on it
+ * (docs/performance.md). On Linux each thread has a nice value of its own.
+ * Every worker-thread function of Broadsheet's calls this first. On GLib's
+ * pool threads it stays lowered (raising it back takes a privilege), which
+ * suits them: all they run is background work.
  */
 void
 broadsheet_thread_give_way (void)
@@ -122,6 +125,7 @@ release_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  broadsheet_thread_give_way ();
   g_object_unref (task_data);
 }
 
@@ -151,6 +155,7 @@ trim_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  broadsheet_thread_give_way ();
 #if HAVE_MALLOC_TRIM
   malloc_trim (0);
 #endif

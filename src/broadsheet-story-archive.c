@@ -199,6 +199,7 @@ write_stories_thread (GTask        *task,
   PutData *put = task_data;
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_stored_story_free);
 
+  broadsheet_thread_give_way ();
   for (guint i = 0; i < put->stories->len; i++)
     {
       BroadsheetStory *story = g_ptr_array_index (put->stories, i);
@@ -340,6 +341,7 @@ read_stories_thread (GTask        *task,
   g_autofree BroadsheetStory **read_stories = g_new0 (BroadsheetStory *, records->len + 1);
   Read read = { records, read_stories, cancellable };
 
+  broadsheet_thread_give_way ();
   broadsheet_parallel_for (records->len, 64, read_story, NULL, NULL, &read);
 
   for (guint i = 0; i < records->len; i++)

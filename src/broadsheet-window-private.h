@@ -9,6 +9,7 @@
 
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
+#include "broadsheet-paced-list-model.h"
 #include "broadsheet-story-view.h"
 #include "broadsheet-window.h"
 
@@ -34,6 +35,7 @@ struct _BroadsheetWindow
   GtkFlattenListModel *all_stories;
   GtkSortListModel    *sorted_stories;
   GtkFilterListModel  *filtered_stories;     /* View and search (broadsheet-window-filter.c). */
+  BroadsheetPacedListModel *paced_stories;   /* A big change, a few rows a frame. */
   GtkSingleSelection  *selection;
   BroadsheetStoryFilter filter;
   GtkCustomFilter     *view_filter;

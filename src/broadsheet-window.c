@@ -183,6 +183,8 @@ selected_story_changed_cb (BroadsheetWindow *self)
 {
   BroadsheetStory *story = gtk_single_selection_get_selected_item (self->selection);
 
+  /* Refills keep the story being read in the list, and so selected. */
+  broadsheet_paced_list_model_set_keep (self->paced_stories, story);
   broadsheet_story_view_set_story (self->story_view, story);
   gtk_stack_set_visible_child_name (self->detail_stack, story != NULL ? "story" : "empty");
 
@@ -304,7 +306,13 @@ setup_models (BroadsheetWindow *self)
                              GTK_SORTER (gtk_custom_sorter_new (compare_stories, NULL, NULL)));
   self->filtered_stories =
     _broadsheet_window_create_filter_model (self, G_LIST_MODEL (g_object_ref (self->sorted_stories)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered_stories)));
+  /* GTK 4.8's list view makes up to 200 rows in one go when a big feed
+   * arrives or a search refills the list; this hands it a few a frame.
+   */
+  self->paced_stories =
+    broadsheet_paced_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered_stories)));
+  broadsheet_paced_list_model_set_widget (self->paced_stories, GTK_WIDGET (self->story_list));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->paced_stories)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -556,6 +564,7 @@ broadsheet_window_dispose (GObject *object)
   _broadsheet_window_dispose_story_actions (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BROADSHEET_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->paced_stories);
   g_clear_object (&self->filtered_stories);
   g_clear_object (&self->sorted_stories);
   g_clear_object (&self->all_stories);

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "broadsheet-application.h"
+#include "broadsheet-paced-list-model.h"
 #include "broadsheet-story-view.h"
 #include "broadsheet-window.h"
 #include "test-util.h"
@@ -64,7 +65,10 @@ shown (Fixture *fixture)
 static GtkFilterListModel *
 filter_model (Fixture *fixture)
 {
-  return GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (broadsheet_window_get_selection (fixture->window)));
+  GListModel *paced = gtk_single_selection_get_model (broadsheet_window_get_selection (fixture->window));
+
+  /* Selection, then the paced model, then the filter model. */
+  return GTK_FILTER_LIST_MODEL (broadsheet_paced_list_model_get_model (BROADSHEET_PACED_LIST_MODEL (paced)));
 }
 
 static gboolean

@@ -28,6 +28,7 @@
 
 #include "bench-feed.h"
 #include "bench-util.h"
+#include "broadsheet-paced-list-model.h"
 #include "broadsheet-source.h"
 #include "broadsheet-story-view.h"
 #include "test-util.h"
@@ -435,9 +436,10 @@ search_for (const char *query)
   TEST_WAIT_UNTIL (g_list_model_get_n_items (shown_stories ()) > 0);
   first = wait_for_paint ();
 
-  /* The selection model sits on the filter model. */
-  filtered = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (
-    GTK_SINGLE_SELECTION (shown_stories ())));
+  /* The selection model sits on the paced model, on the filter model. */
+  filtered = GTK_FILTER_LIST_MODEL (broadsheet_paced_list_model_get_model (
+    BROADSHEET_PACED_LIST_MODEL (gtk_single_selection_get_model (
+      GTK_SINGLE_SELECTION (shown_stories ())))));
   TEST_WAIT_UNTIL (gtk_filter_list_model_get_pending (filtered) == 0);
   all = wait_for_paint ();
   stalls_stop (&stalls);

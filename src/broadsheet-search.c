@@ -24,15 +24,7 @@
 /* A quark, not a string key: every search looks it up on every story, and a
  * string key is looked up in GLib's quark table under a global lock.
  */
-static GQuark
-search_text_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("broadsheet-search-text");
-  return quark;
-}
+static G_DEFINE_QUARK (broadsheet-search-text, search_text)
 
 static void
 append_folded (GString  *out,

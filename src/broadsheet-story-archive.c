@@ -24,25 +24,9 @@
  * refresh sets the last-seen time on every story of a feed, and each string
  * key is looked up in GLib's quark table under a global lock.
  */
-static GQuark
-follow_quark (void)
-{
-  static GQuark quark;
+static G_DEFINE_QUARK (broadsheet-archive-follow, follow)
 
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("broadsheet-archive-follow");
-  return quark;
-}
-
-static GQuark
-last_seen_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("broadsheet-archive-last-seen");
-  return quark;
-}
+static G_DEFINE_QUARK (broadsheet-archive-last-seen, last_seen)
 
 typedef struct
 {

@@ -55,27 +55,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-story_read_changed_cb (BroadsheetSource *self,
-                       GParamSpec       *pspec,
-                       BroadsheetStory  *story)
-{
-  if (broadsheet_story_get_read (story))
-    self->n_unread--;
-  else
-    self->n_unread++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
-}
-
-static void
-story_saved_changed_cb (BroadsheetSource *self,
+story_marks_changed_cb (BroadsheetStory  *story,
                         GParamSpec       *pspec,
-                        BroadsheetStory  *story)
+                        BroadsheetSource *self)
 {
-  if (broadsheet_story_get_saved (story))
-    self->n_saved++;
-  else
-    self->n_saved--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
+  if (g_str_equal (pspec->name, "read"))
+    {
+      if (broadsheet_story_get_read (story))
+        self->n_unread--;
+      else
+        self->n_unread++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
+    }
+  else if (g_str_equal (pspec->name, "saved"))
+    {
+      if (broadsheet_story_get_saved (story))
+        self->n_saved++;
+      else
+        self->n_saved--;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAVED]);
+    }
 }
 
 static void
@@ -87,8 +86,7 @@ track_story (BroadsheetSource *self,
    * searched one by one, about 5 ms per 10,000 stories. Dispose and
    * untrack_story() disconnect these.
    */
-  g_signal_connect_swapped (story, "notify::read", G_CALLBACK (story_read_changed_cb), self);
-  g_signal_connect_swapped (story, "notify::saved", G_CALLBACK (story_saved_changed_cb), self);
+  broadsheet_story_connect_marks_changed (story, G_CALLBACK (story_marks_changed_cb), self);
   if (!broadsheet_story_get_read (story))
     self->n_unread++;
   if (broadsheet_story_get_saved (story))
@@ -101,8 +99,7 @@ static void
 untrack_story (BroadsheetSource *self,
                BroadsheetStory  *story)
 {
-  g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
-  g_signal_handlers_disconnect_by_func (story, story_saved_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (story, story_marks_changed_cb, self);
   if (!broadsheet_story_get_read (story))
     self->n_unread--;
   if (broadsheet_story_get_saved (story))
@@ -122,8 +119,7 @@ broadsheet_source_dispose (GObject *object)
         {
           g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
-          g_signal_handlers_disconnect_by_func (story, story_read_changed_cb, self);
-          g_signal_handlers_disconnect_by_func (story, story_saved_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (story, story_marks_changed_cb, self);
           if (self->store != NULL)
             broadsheet_story_archive_unfollow (story);
         }

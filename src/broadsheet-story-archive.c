@@ -32,8 +32,7 @@ typedef struct
 {
   BroadsheetStore *store;
   char            *feed_uri;
-  gulong           read_handler;
-  gulong           saved_handler;
+  gulong           handler;
 } Follow;
 
 static void
@@ -47,27 +46,29 @@ follow_free (gpointer data)
 }
 
 static void
-read_changed_cb (BroadsheetStory *story,
-                 GParamSpec      *pspec,
-                 Follow          *follow)
-{
-  const char *ids[] = { broadsheet_story_get_id (story), NULL };
-
-  broadsheet_store_set_read (follow->store, follow->feed_uri, ids, broadsheet_story_get_read (story));
-}
-
-static void
-saved_changed_cb (BroadsheetStory *story,
+marks_changed_cb (BroadsheetStory *story,
                   GParamSpec      *pspec,
                   Follow          *follow)
 {
-  /* One story, so written here: what is saved is the story as shown. */
-  g_autofree char *json = NULL;
+  const char *id = broadsheet_story_get_id (story);
 
-  if (broadsheet_story_get_saved (story))
-    json = broadsheet_story_json_write_story_string (story);
-  broadsheet_store_set_saved (follow->store, follow->feed_uri, broadsheet_story_get_id (story), json,
-                              broadsheet_story_get_saved (story));
+  if (g_str_equal (pspec->name, "read"))
+    {
+      const char *ids[] = { id, NULL };
+
+      broadsheet_store_set_read (follow->store, follow->feed_uri, ids,
+                                 broadsheet_story_get_read (story));
+    }
+  else if (g_str_equal (pspec->name, "saved"))
+    {
+      /* One story, so written here: what is saved is the story as shown. */
+      g_autofree char *json = NULL;
+
+      if (broadsheet_story_get_saved (story))
+        json = broadsheet_story_json_write_story_string (story);
+      broadsheet_store_set_saved (follow->store, follow->feed_uri, id, json,
+                                  broadsheet_story_get_saved (story));
+    }
 }
 
 /* Writes @story's read and saved marks to @store as they change, as a story
@@ -89,8 +90,8 @@ broadsheet_story_archive_follow (BroadsheetStore *store,
   follow = g_new0 (Follow, 1);
   follow->store = g_object_ref (store);
   follow->feed_uri = g_strdup (feed_uri);
-  follow->read_handler = g_signal_connect (story, "notify::read", G_CALLBACK (read_changed_cb), follow);
-  follow->saved_handler = g_signal_connect (story, "notify::saved", G_CALLBACK (saved_changed_cb), follow);
+  follow->handler = broadsheet_story_connect_marks_changed (story, G_CALLBACK (marks_changed_cb),
+                                                            follow);
   g_object_set_qdata_full (G_OBJECT (story), follow_quark (), follow, follow_free);
 }
 
@@ -105,8 +106,7 @@ broadsheet_story_archive_unfollow (BroadsheetStory *story)
   if (follow == NULL)
     return;
 
-  g_clear_signal_handler (&follow->read_handler, story);
-  g_clear_signal_handler (&follow->saved_handler, story);
+  g_clear_signal_handler (&follow->handler, story);
   g_object_set_qdata (G_OBJECT (story), follow_quark (), NULL);
 }
 

@@ -48,6 +48,9 @@ gboolean            broadsheet_story_equal          (BroadsheetStory *a,
                                                      BroadsheetStory *b);
 
 guint64                 broadsheet_story_get_digest   (BroadsheetStory *self);
+gulong                  broadsheet_story_connect_marks_changed (BroadsheetStory *story,
+                                                                GCallback        callback,
+                                                                gpointer         user_data);
 guint                   broadsheet_story_hash_id      (gconstpointer    story);
 gboolean                broadsheet_story_equal_id     (gconstpointer    a,
                                                        gconstpointer    b);

@@ -149,7 +149,8 @@ broadsheet_window_search (BroadsheetWindow *self,
   self->first_result_wanted = FALSE;
   gtk_filter_changed (GTK_FILTER (self->search_filter), change);
   use_filters (self);
-  broadsheet_story_view_set_highlight (self->story_view, self->search_query);
+  if (self->story_view != NULL)
+    broadsheet_story_view_set_highlight (self->story_view, self->search_query);
   _broadsheet_window_update_list_page (self);
 }
 

@@ -73,7 +73,8 @@ static gboolean
 is_in (GtkWidget *widget,
        GtkWidget *pane)
 {
-  return widget != NULL && (widget == pane || gtk_widget_is_ancestor (widget, pane));
+  return widget != NULL && pane != NULL &&
+         (widget == pane || gtk_widget_is_ancestor (widget, pane));
 }
 
 /* Whether the headline that had focus has gone from the list (GTK then hands
@@ -93,7 +94,7 @@ focus_is_in (BroadsheetWindow *self,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+  return is_in (focus, pane);
 }
 
 /* Selects the story at @position and brings its row into view. Focus follows
@@ -371,7 +372,7 @@ restore_focus_cb (gpointer user_data)
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self->story_list)))
     _broadsheet_window_focus_selected_row (self);
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self->story_view)))
+  else if (self->story_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->story_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->story_view));
   else if (gtk_widget_get_mapped (GTK_WIDGET (self->source_list)))
     gtk_widget_grab_focus (GTK_WIDGET (self->source_list));

@@ -80,7 +80,7 @@ struct _BroadsheetWindow
   AdwStatusPage       *error_page;
   GtkListView         *story_list;
   GtkStack            *detail_stack;
-  BroadsheetStoryView *story_view;
+  BroadsheetStoryView *story_view;         /* Weak; made when first needed. */
   GtkWidget           *primary_menu_button;
   GtkWidget           *story_menu_button;
   GtkWidget           *save_button;

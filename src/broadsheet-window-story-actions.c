@@ -395,8 +395,6 @@ void
 _broadsheet_window_init_story_actions (BroadsheetWindow *self)
 {
   self->marked_read = g_ptr_array_new_with_free_func (g_object_unref);
-  g_settings_bind (self->settings, "text-scale", self->story_view, "text-scale",
-                   G_SETTINGS_BIND_GET);
   _broadsheet_window_update_story_actions (self);
 }
 

@@ -185,7 +185,10 @@ selected_story_changed_cb (BroadsheetWindow *self)
 
   /* Refills keep the story being read in the list, and so selected. */
   broadsheet_paced_list_model_set_keep (self->paced_stories, story);
-  broadsheet_story_view_set_story (self->story_view, story);
+  if (story != NULL)
+    broadsheet_story_view_set_story (broadsheet_window_get_story_view (self), story);
+  else if (self->story_view != NULL)
+    broadsheet_story_view_set_story (self->story_view, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, story != NULL ? "story" : "empty");
 
   /* The story being read stays as it is through refreshes. */
@@ -199,6 +202,27 @@ selected_story_changed_cb (BroadsheetWindow *self)
   _broadsheet_window_story_shown (self, story);
   _broadsheet_window_record_visit (self, story);
   _broadsheet_window_update_story_actions (self);
+}
+
+/* Returns: (transfer none): the story pane, made when first needed: with its
+ * fonts it was about a twentieth of a bundled start (docs/performance.md),
+ * and a start shows no story.
+ */
+BroadsheetStoryView *
+broadsheet_window_get_story_view (BroadsheetWindow *self)
+{
+  g_return_val_if_fail (BROADSHEET_IS_WINDOW (self), NULL);
+
+  if (self->story_view == NULL)
+    {
+      self->story_view = g_object_new (BROADSHEET_TYPE_STORY_VIEW, NULL);
+      g_object_add_weak_pointer (G_OBJECT (self->story_view), (gpointer *) &self->story_view);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->story_view), "story");
+      g_settings_bind (self->settings, "text-scale", self->story_view, "text-scale",
+                       G_SETTINGS_BIND_GET);
+      broadsheet_story_view_set_highlight (self->story_view, self->search_query);
+    }
+  return self->story_view;
 }
 
 static void
@@ -559,6 +583,7 @@ broadsheet_window_dispose (GObject *object)
       self->shortcuts_window = NULL;
     }
   g_clear_handle_id (&self->restore_focus_id, g_source_remove);
+  g_clear_weak_pointer (&self->story_view);
   _broadsheet_window_dispose_sources (self);
   _broadsheet_window_dispose_navigation (self);
   _broadsheet_window_dispose_story_actions (self);
@@ -630,7 +655,6 @@ broadsheet_window_class_init (BroadsheetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_list);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_view);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, story_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BroadsheetWindow, save_button);

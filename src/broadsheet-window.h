@@ -12,6 +12,7 @@
 #include "broadsheet-feed-cache.h"
 #include "broadsheet-fetcher.h"
 #include "broadsheet-source.h"
+#include "broadsheet-story-view.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,7 @@ void                broadsheet_window_refresh       (BroadsheetWindow *self,
                                                      gboolean          user_started);
 GListModel         *broadsheet_window_get_sources   (BroadsheetWindow *self);
 GtkSingleSelection *broadsheet_window_get_selection (BroadsheetWindow *self);
+BroadsheetStoryView *broadsheet_window_get_story_view (BroadsheetWindow *self);
 BroadsheetStoryFilter broadsheet_window_get_filter  (BroadsheetWindow *self);
 void                broadsheet_window_set_filter    (BroadsheetWindow      *self,
                                                      BroadsheetStoryFilter  filter);

@@ -162,7 +162,6 @@ load_thread (GTask        *task,
   BroadsheetCacheEntry *entry;
   GError *error = NULL;
 
-  broadsheet_thread_give_way ();
   entry = load_entry (source_object, task_data, &error);
   if (entry == NULL)
     g_task_return_error (task, error);
@@ -188,7 +187,7 @@ broadsheet_feed_cache_load_async (BroadsheetFeedCache *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, broadsheet_feed_cache_load_async);
   g_task_set_task_data (task, g_strdup (uri), g_free);
-  g_task_run_in_thread (task, load_thread);
+  broadsheet_task_run_in_background (task, load_thread);
 }
 
 BroadsheetCacheEntry *
@@ -272,7 +271,6 @@ store_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  broadsheet_thread_give_way ();
   if (store_entry (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -307,7 +305,7 @@ broadsheet_feed_cache_store_async (BroadsheetFeedCache *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, broadsheet_feed_cache_store_async);
   g_task_set_task_data (task, store, store_data_free);
-  g_task_run_in_thread (task, store_thread);
+  broadsheet_task_run_in_background (task, store_thread);
 }
 
 gboolean

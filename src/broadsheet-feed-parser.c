@@ -300,7 +300,6 @@ parse_thread (GTask        *task,
   BroadsheetFeedDocument *document;
   GError *error = NULL;
 
-  broadsheet_thread_give_way ();
   document = broadsheet_feed_parser_parse (parse_data->bytes, parse_data->base_uri, &error);
   if (document == NULL)
     g_task_return_error (task, error);
@@ -330,7 +329,7 @@ broadsheet_feed_parser_parse_async (GBytes              *bytes,
   g_task_set_source_tag (task, broadsheet_feed_parser_parse_async);
   g_task_set_task_data (task, parse_data, parse_data_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, parse_thread);
+  broadsheet_task_run_in_background (task, parse_thread);
 }
 
 BroadsheetFeedDocument *

@@ -475,7 +475,6 @@ decode_thread (GTask        *task,
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
-  broadsheet_thread_give_way ();
   pixbuf = decode_bytes (task_data, cancellable, &error);
   if (pixbuf == NULL)
     g_task_return_error (task, error);
@@ -510,7 +509,7 @@ _broadsheet_image_decode_async (GBytes              *bytes,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _broadsheet_image_decode_async);
   g_task_set_task_data (task, decode, decode_free);
-  g_task_run_in_thread (task, decode_thread);
+  broadsheet_task_run_in_background (task, decode_thread);
 }
 
 /* Returns: (transfer full): the decoded photo, made on the worker thread and

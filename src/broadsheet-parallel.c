@@ -50,9 +50,10 @@ typedef struct
  * store's checkpoint took both while the main thread waited for a core:
  * main-loop stalls of 15-80 ms with nothing to do on it
  * (docs/performance.md). On Linux each thread has a nice value of its own.
- * Every worker-thread function of Broadsheet's calls this first. On GLib's
- * pool threads it stays lowered (raising it back takes a privilege), which
- * suits them: all they run is background work.
+ * Threads Broadsheet starts call this first; GTasks get it through
+ * broadsheet_task_run_in_background(). On GLib's pool threads it stays
+ * lowered (raising it back takes a privilege), which suits them: all they
+ * run is background work.
  */
 void
 broadsheet_thread_give_way (void)
@@ -119,13 +120,38 @@ broadsheet_parallel_for (guint                  n,
     g_thread_join (threads[i]);
 }
 
+static G_DEFINE_QUARK (broadsheet-background-func, background_func)
+
+static void
+background_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GTaskThreadFunc func = g_object_get_qdata (G_OBJECT (task), background_func_quark ());
+
+  broadsheet_thread_give_way ();
+  func (task, source_object, task_data, cancellable);
+}
+
+/* g_task_run_in_thread(), on a thread that gives way to the main thread. */
+void
+broadsheet_task_run_in_background (GTask           *task,
+                                   GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  g_object_set_qdata (G_OBJECT (task), background_func_quark (), func);
+  g_task_run_in_thread (task, background_thread);
+}
+
 static void
 release_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  broadsheet_thread_give_way ();
   g_object_unref (task_data);
 }
 
@@ -146,7 +172,7 @@ broadsheet_release_in_thread (gpointer object)
    * so that free, can be dropped on the main thread.
    */
   g_task_set_task_data (task, object, NULL);
-  g_task_run_in_thread (task, release_thread);
+  broadsheet_task_run_in_background (task, release_thread);
 }
 
 static void
@@ -155,7 +181,6 @@ trim_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  broadsheet_thread_give_way ();
 #if HAVE_MALLOC_TRIM
   malloc_trim (0);
 #endif
@@ -170,7 +195,7 @@ trim_cb (gpointer data)
 
   trim_source = 0;
   g_task_set_source_tag (task, trim_cb);
-  g_task_run_in_thread (task, trim_thread);
+  broadsheet_task_run_in_background (task, trim_thread);
   return G_SOURCE_REMOVE;
 }
 

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,7 @@ void broadsheet_parallel_for (guint                  n,
 void broadsheet_release_in_thread (gpointer object);
 void broadsheet_give_back_memory_soon (void);
 void broadsheet_thread_give_way (void);
+void broadsheet_task_run_in_background (GTask           *task,
+                                        GTaskThreadFunc  func);
 
 G_END_DECLS

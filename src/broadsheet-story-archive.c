@@ -183,7 +183,6 @@ write_stories_thread (GTask        *task,
   PutData *put = task_data;
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)broadsheet_stored_story_free);
 
-  broadsheet_thread_give_way ();
   for (guint i = 0; i < put->stories->len; i++)
     {
       BroadsheetStory *story = g_ptr_array_index (put->stories, i);
@@ -269,7 +268,7 @@ broadsheet_story_archive_put (BroadsheetStore *store,
   task = g_task_new (NULL, NULL, stories_written_cb, NULL);
   g_task_set_source_tag (task, broadsheet_story_archive_put);
   g_task_set_task_data (task, put, put_data_free);
-  g_task_run_in_thread (task, write_stories_thread);
+  broadsheet_task_run_in_background (task, write_stories_thread);
 }
 
 /* Reading ---------------------------------------------------------------- */
@@ -325,7 +324,6 @@ read_stories_thread (GTask        *task,
   g_autofree BroadsheetStory **read_stories = g_new0 (BroadsheetStory *, records->len + 1);
   Read read = { records, read_stories, cancellable };
 
-  broadsheet_thread_give_way ();
   broadsheet_parallel_for (records->len, 64, read_story, NULL, NULL, &read);
 
   for (guint i = 0; i < records->len; i++)
@@ -358,7 +356,7 @@ records_loaded_cb (GObject      *object,
     }
 
   g_task_set_task_data (task, records, (GDestroyNotify)g_ptr_array_unref);
-  g_task_run_in_thread (task, read_stories_thread);
+  broadsheet_task_run_in_background (task, read_stories_thread);
 }
 
 /* Loads the stored stories of @feed_uri that are saved or were listed at or

@@ -226,6 +226,13 @@ template_child (Fixture    *fixture,
   return test_window_child (fixture->window, name);
 }
 
+/* The story pane, made on first use. */
+static GtkWidget *
+story_pane (Fixture *fixture)
+{
+  return GTK_WIDGET (broadsheet_window_get_story_view (fixture->window));
+}
+
 
 
 
@@ -511,7 +518,7 @@ test_saved_outlive_feed (Fixture       *fixture,
   g_assert_cmpuint (broadsheet_story_get_n_blocks (story), ==, n_blocks);
 
   gtk_single_selection_set_selected (broadsheet_window_get_selection (fixture->window), 0);
-  text = test_widget_text (template_child (fixture, "story_view"));
+  text = test_widget_text (story_pane (fixture));
   test_assert_contains (text, broadsheet_story_get_headline (story));
 }
 
@@ -534,7 +541,7 @@ static GtkWidget *
 lead_figure (Fixture    *fixture,
              const char *name)
 {
-  GtkWidget *story_view = template_child (fixture, "story_view");
+  GtkWidget *story_view = story_pane (fixture);
   GtkWidget *figure = GTK_WIDGET (gtk_widget_get_template_child (story_view, BROADSHEET_TYPE_STORY_VIEW,
                                                                  "lead_photo"));
 

@@ -69,6 +69,13 @@ child (Fixture    *fixture,
   return test_window_child (fixture->window, name);
 }
 
+/* The story pane, made on first use. */
+static GtkWidget *
+story_pane (Fixture *fixture)
+{
+  return GTK_WIDGET (broadsheet_window_get_story_view (fixture->window));
+}
+
 static GtkSingleSelection *
 selection (Fixture *fixture)
 {
@@ -131,7 +138,7 @@ assert_focus_on_selected_row (Fixture *fixture)
 static BroadsheetStory *
 shown_story (Fixture *fixture)
 {
-  return broadsheet_story_view_get_story (BROADSHEET_STORY_VIEW (child (fixture, "story_view")));
+  return broadsheet_story_view_get_story (broadsheet_window_get_story_view (fixture->window));
 }
 
 static void
@@ -198,7 +205,7 @@ static void
 test_keys_in_story_pane (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *story_view = child (fixture, "story_view");
+  GtkWidget *story_view = story_pane (fixture);
 
   test_press_key ("j");
   gtk_widget_grab_focus (story_view);
@@ -244,7 +251,7 @@ test_unread (Fixture       *fixture,
 static double
 story_scroll (Fixture *fixture)
 {
-  GtkWidget *scrolled = gtk_widget_get_first_child (child (fixture, "story_view"));
+  GtkWidget *scrolled = gtk_widget_get_first_child (story_pane (fixture));
 
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
 }
@@ -499,7 +506,7 @@ static void
 test_text_size (Fixture       *fixture,
                 gconstpointer  data)
 {
-  BroadsheetStoryView *view = BROADSHEET_STORY_VIEW (child (fixture, "story_view"));
+  BroadsheetStoryView *view = broadsheet_window_get_story_view (fixture->window);
 
   test_press_key ("j");
   test_press_key ("<Control>plus");
@@ -708,7 +715,7 @@ static void
 test_accessibility (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *story_view = child (fixture, "story_view");
+  GtkWidget *story_view = story_pane (fixture);
   GtkWidget *headline = GTK_WIDGET (gtk_widget_get_template_child (story_view, BROADSHEET_TYPE_STORY_VIEW,
                                                                    "headline_label"));
   GtkWidget *figure = GTK_WIDGET (gtk_widget_get_template_child (story_view, BROADSHEET_TYPE_STORY_VIEW,

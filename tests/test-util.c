@@ -109,13 +109,8 @@ GtkWidget *
 test_window_child (BroadsheetWindow *window,
                    const char       *name)
 {
-  GObject *child;
-
-  /* Not in the template: made when first needed. */
-  if (g_str_equal (name, "story_view"))
-    return GTK_WIDGET (broadsheet_window_get_story_view (window));
-
-  child = gtk_widget_get_template_child (GTK_WIDGET (window), BROADSHEET_TYPE_WINDOW, name);
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), BROADSHEET_TYPE_WINDOW,
+                                                  name);
 
   g_assert_nonnull (child);
   return GTK_WIDGET (child);

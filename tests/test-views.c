@@ -56,6 +56,13 @@ child (Fixture    *fixture,
   return test_window_child (fixture->window, name);
 }
 
+/* The story pane, made on first use. */
+static GtkWidget *
+story_pane (Fixture *fixture)
+{
+  return GTK_WIDGET (broadsheet_window_get_story_view (fixture->window));
+}
+
 static GListModel *
 shown (Fixture *fixture)
 {
@@ -173,7 +180,7 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *entry = child (fixture, "search_entry");
-  GtkWidget *story_view = child (fixture, "story_view");
+  GtkWidget *story_view = story_pane (fixture);
 
   test_press_key ("slash");
   TEST_WAIT_UNTIL (gtk_widget_has_focus (entry) ||

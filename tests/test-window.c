@@ -97,6 +97,13 @@ template_child (Fixture    *fixture,
   return test_window_child (fixture->window, name);
 }
 
+/* The story pane, made on first use. */
+static GtkWidget *
+story_pane (Fixture *fixture)
+{
+  return GTK_WIDGET (broadsheet_window_get_story_view (fixture->window));
+}
+
 /* Appends the text of every visible label under @widget, one per line. */
 
 
@@ -190,7 +197,7 @@ find_story_with_photo (GListModel *model,
 static GtkWidget *
 lead_picture (Fixture *fixture)
 {
-  GtkWidget *view = template_child (fixture, "story_view");
+  GtkWidget *view = story_pane (fixture);
   GObject *figure = gtk_widget_get_template_child (view, g_type_from_name ("BroadsheetStoryView"),
                                                    "lead_photo");
 
@@ -210,7 +217,7 @@ lead_photo_shown (Fixture *fixture)
 static double
 story_scroll_position (Fixture *fixture)
 {
-  GtkWidget *view = template_child (fixture, "story_view");
+  GtkWidget *view = story_pane (fixture);
   GObject *scrolled = gtk_widget_get_template_child (view, g_type_from_name ("BroadsheetStoryView"),
                                                      "scrolled_window");
 
@@ -247,7 +254,7 @@ test_select_story (Fixture       *fixture,
                    ==, "story");
   /* A story opens at its top. */
   g_assert_cmpfloat (story_scroll_position (fixture), ==, 0);
-  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  detail_text = test_widget_text (story_pane (fixture));
   test_assert_contains (detail_text, broadsheet_story_get_headline (story));
   test_assert_contains (detail_text, broadsheet_story_get_authors (story)[0]);
   test_assert_contains (detail_text, "By ");
@@ -294,7 +301,7 @@ test_markup_literal (Fixture       *fixture,
 
   gtk_single_selection_set_selected (selection, 0);
   test_spin (100);
-  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  detail_text = test_widget_text (story_pane (fixture));
   test_assert_contains (detail_text, "<b>Bold?</b> & <span foreground=\"red\">red</span> </a>");
   test_assert_contains (detail_text, "Summary with <u>tags</u> & &amp; entities");
   test_assert_contains (detail_text, "<i>Caption</i> & more");
@@ -325,7 +332,7 @@ test_json_feed_rendered (Fixture       *fixture,
   test_spin (100);
 
   story = gtk_single_selection_get_selected_item (selection);
-  detail_text = test_widget_text (template_child (fixture, "story_view"));
+  detail_text = test_widget_text (story_pane (fixture));
   /* The body's first picture leads, with its caption, once. */
   test_assert_contains (detail_text, "The ferry at the north quay.");
   g_assert_null (strstr (strstr (detail_text, "The ferry at the north quay.") + 1,

@@ -323,7 +323,7 @@ send_key (KeySym keysym)
 static BroadsheetStoryView *
 story_view (void)
 {
-  return BROADSHEET_STORY_VIEW (test_window_child (window, "story_view"));
+  return broadsheet_window_get_story_view (window);
 }
 
 static gint64 story_shown;

@@ -91,6 +91,7 @@ struct _BroadsheetWindow
   AdwStatusPage       *empty_page;
 };
 
+void              _broadsheet_window_init_list         (BroadsheetWindow *self);
 void              _broadsheet_window_update_list_page  (BroadsheetWindow *self);
 void              _broadsheet_window_show_toast        (BroadsheetWindow *self,
                                                         AdwToast         *toast);

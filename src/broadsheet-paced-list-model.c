@@ -144,14 +144,6 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-should_pace (BroadsheetPacedListModel *self,
-             guint                     position,
-             guint                     added)
-{
-  return added > STEP && position < NEAR_TOP;
-}
-
 /* Shows the kept item if it is among the @n hidden from @first on. */
 static guint
 unhide_kept (BroadsheetPacedListModel *self,
@@ -185,7 +177,7 @@ items_changed_cb (BroadsheetPacedListModel *self,
   gtk_bitset_splice (self->hidden, position, removed, added);
   self->n_upstream = self->n_upstream - removed + added;
 
-  if (should_pace (self, shown_position, added))
+  if (added > STEP && shown_position < NEAR_TOP)
     {
       n_hidden = added - STEP;
       gtk_bitset_add_range (self->hidden, position + STEP, n_hidden);
@@ -199,6 +191,23 @@ items_changed_cb (BroadsheetPacedListModel *self,
                                 added - n_hidden);
 }
 
+/* Reveals the first hidden item and the hidden ones right after it, up to
+ * @max in all. Nothing above the first is hidden, so the position passed on
+ * is its own.
+ */
+static void
+reveal_first (BroadsheetPacedListModel *self,
+              guint                     max)
+{
+  guint first = gtk_bitset_get_minimum (self->hidden);
+  guint n = 1;
+
+  while (n < max && gtk_bitset_contains (self->hidden, first + n))
+    n++;
+  gtk_bitset_remove_range (self->hidden, first, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n);
+}
+
 /* Reveals the next few hidden items, nearest the top first.
  *
  * Returns: whether any are still hidden.
@@ -206,26 +215,17 @@ items_changed_cb (BroadsheetPacedListModel *self,
 gboolean
 broadsheet_paced_list_model_reveal_step (BroadsheetPacedListModel *self)
 {
-  guint first;
-  guint n = 0;
-
   g_return_val_if_fail (BROADSHEET_IS_PACED_LIST_MODEL (self), FALSE);
 
   if (gtk_bitset_is_empty (self->hidden))
     return FALSE;
-
-  /* Nothing is hidden above the first hidden item: it would show there. */
-  first = gtk_bitset_get_minimum (self->hidden);
-  if (first >= NEAR_TOP)
+  /* Past the rows the list keeps, there is nothing to pace. */
+  if (gtk_bitset_get_minimum (self->hidden) >= NEAR_TOP)
     {
       broadsheet_paced_list_model_reveal_all (self);
       return FALSE;
     }
-
-  while (n < STEP && gtk_bitset_contains (self->hidden, first + n))
-    n++;
-  gtk_bitset_remove_range (self->hidden, first, n);
-  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n);
+  reveal_first (self, STEP);
   return !gtk_bitset_is_empty (self->hidden);
 }
 
@@ -236,15 +236,7 @@ broadsheet_paced_list_model_reveal_all (BroadsheetPacedListModel *self)
 
   stop_ticking (self);
   while (!gtk_bitset_is_empty (self->hidden))
-    {
-      guint first = gtk_bitset_get_minimum (self->hidden);
-      guint n = 1;
-
-      while (gtk_bitset_contains (self->hidden, first + n))
-        n++;
-      gtk_bitset_remove_range (self->hidden, first, n);
-      g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n);
-    }
+    reveal_first (self, G_MAXUINT);
 }
 
 guint

@@ -28,7 +28,36 @@ typedef struct
   GBytes *bytes;
   char   *etag;
   char   *last_modified;
+  gsize   n_parsed;  /* Bytes handed to the parser, cached copy included. */
 } LoadData;
+
+/* After parsing this much, the freed memory is worth handing back; a small
+ * feed (the bundled one at start-up) leaves nothing to trim.
+ */
+#define GIVE_BACK_MIN_SIZE (256 * 1024)
+
+static void
+give_back_memory_if_big (GTask *task)
+{
+  LoadData *load = g_task_get_task_data (task);
+
+  if (load->n_parsed >= GIVE_BACK_MIN_SIZE)
+    broadsheet_give_back_memory_soon ();
+}
+
+/* Parses @bytes for this load, counting them. */
+static void
+parse_bytes (GTask               *task,
+             GBytes              *bytes,
+             const char          *base_uri,
+             GAsyncReadyCallback  callback)
+{
+  LoadData *load = g_task_get_task_data (task);
+
+  load->n_parsed += g_bytes_get_size (bytes);
+  broadsheet_feed_parser_parse_async (bytes, base_uri, g_task_get_cancellable (task),
+                                      callback, g_object_ref (task));
+}
 
 static void
 load_data_free (gpointer data)
@@ -59,8 +88,8 @@ fail (BroadsheetSource *self,
       self->error = g_error_copy (error);
       _broadsheet_source_set_state (self, BROADSHEET_SOURCE_FAILED);
     }
+  give_back_memory_if_big (task);
   g_task_return_error (task, error);
-  broadsheet_give_back_memory_soon ();
 }
 
 static void
@@ -70,8 +99,8 @@ succeed (BroadsheetSource *self,
   g_clear_error (&self->error);
   _broadsheet_source_mark_updated (self, NULL);
   _broadsheet_source_set_state (self, BROADSHEET_SOURCE_READY);
+  give_back_memory_if_big (task);
   g_task_return_boolean (task, TRUE);
-  broadsheet_give_back_memory_soon ();
 }
 
 static void
@@ -138,8 +167,7 @@ parse (GTask      *task,
        GBytes     *bytes,
        const char *base_uri)
 {
-  broadsheet_feed_parser_parse_async (bytes, base_uri, g_task_get_cancellable (task),
-                                      parse_cb, g_object_ref (task));
+  parse_bytes (task, bytes, base_uri, parse_cb);
 }
 
 static void
@@ -243,8 +271,7 @@ cache_loaded_cb (GObject      *object,
   /* Parsed even when the archive's stories are on screen: the cached copy
    * also has the feed's title, and merging keeps the archive's objects.
    */
-  broadsheet_feed_parser_parse_async (entry->bytes, self->uri, g_task_get_cancellable (task),
-                                      cached_parse_cb, g_object_ref (task));
+  parse_bytes (task, entry->bytes, self->uri, cached_parse_cb);
 }
 
 static void

@@ -483,7 +483,11 @@ void
 _broadsheet_source_restore_more (BroadsheetSource *self,
                                  GPtrArray        *stories)
 {
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by id, like the merge's table (the hashes were taken on the
+   * reader threads); the list store keeps the keys alive.
+   */
+  g_autoptr(GHashTable) listed = g_hash_table_new (broadsheet_story_hash_id,
+                                                   broadsheet_story_equal_id);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
   guint n_unread_before = self->n_unread;
@@ -493,13 +497,13 @@ _broadsheet_source_restore_more (BroadsheetSource *self,
     {
       g_autoptr(BroadsheetStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), i);
 
-      g_hash_table_add (listed, (gpointer) broadsheet_story_get_id (story));
+      g_hash_table_add (listed, story);
     }
   for (guint i = 0; i < stories->len; i++)
     {
       BroadsheetStory *story = g_ptr_array_index (stories, i);
 
-      if (!g_hash_table_contains (listed, broadsheet_story_get_id (story)))
+      if (!g_hash_table_contains (listed, story))
         {
           track_story (self, story);
           g_ptr_array_add (missing, story);
